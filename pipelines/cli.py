@@ -1,0 +1,108 @@
+"""``warta``: run the pipeline, summarise the warehouse, score it against a gold file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from pipelines import settings
+
+SUMMARY_TABLES = ("articles", "rejected", "actors", "quotes", "figures", "events")
+EXAMPLE_QUERY = (
+    "select speaker, kind, left(quote_text, 60) as quote, published_date\n"
+    "from analytics.quotes order by published_date nulls last limit 5;"
+)
+
+
+def run(reprocess: bool = False, resources: dict | None = None) -> dg.ExecuteInProcessResult:
+    """Materialize every asset once, as one Dagster run (recorded under DAGSTER_HOME if set)."""
+    from pipelines.defs.resources import build_resources
+    from pipelines.definitions import defs
+
+    instance = dg.DagsterInstance.get() if _has_dagster_home() else dg.DagsterInstance.ephemeral()
+    return dg.materialize(
+        [*defs.assets, *(defs.asset_checks or [])],
+        resources=resources or build_resources(),
+        instance=instance,
+        run_config={"ops": {"articles": {"config": {"reprocess": reprocess}}}},
+    )
+
+
+def _has_dagster_home() -> bool:
+    import os
+
+    return bool(os.environ.get("DAGSTER_HOME"))
+
+
+def summary(database: str) -> str:
+    with duckdb.connect(database, read_only=True) as conn:
+        counts = {t: conn.execute(f"select count(*) from analytics.{t}").fetchall()[0][0] for t in SUMMARY_TABLES}
+        example = conn.sql(EXAMPLE_QUERY).pl()
+    lines = [f"warehouse: {database}"]
+    lines += [f"  {table:<9} {counts[table]:>6}" for table in SUMMARY_TABLES]
+    lines += ["", "example query (duckdb " + database + "):", EXAMPLE_QUERY, str(example)]
+    return "\n".join(lines)
+
+
+def predictions(database: str) -> dict[str, dict]:
+    """What the warehouse holds per input file name, in the shape the scorer reads."""
+    with duckdb.connect(database, read_only=True) as conn:
+        articles = conn.execute("select article_id, source, body from analytics.articles").fetchall()
+        quotes = conn.execute("select article_id, speaker, kind, quote_text from analytics.quotes").fetchall()
+        figures = conn.execute("select article_id, kind, value, unit, surface from analytics.figures").fetchall()
+        events = conn.execute(
+            "select article_id, event_type, participants, strftime(event_date, '%Y-%m-%d'), date_precision, trigger "
+            "from analytics.events"
+        ).fetchall()
+    width = {"day": 10, "month": 7, "year": 4}
+    result = {}
+    for article_id, source, body in articles:
+        name = source.rstrip("/").rsplit("/", 1)[-1]
+        result[name] = {
+            "body": body,
+            "quotes": [{"speaker": s, "kind": k, "text": t} for a, s, k, t in quotes if a == article_id],
+            "figures": [{"kind": k, "value": v, "unit": u, "surface": s} for a, k, v, u, s in figures if a == article_id],
+            "events": [{"type": t, "participants": list(p), "date": d[: width[pr]] if d else None, "trigger": tr}
+                       for a, t, p, d, pr, tr in events if a == article_id],
+        }
+    return result
+
+
+def evaluate(gold_path: str, database: str) -> str:
+    from pipelines.lib.scoring import format_report, score
+
+    gold = json.loads(Path(gold_path).read_text())
+    return format_report(score(gold, predictions(database)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="warta", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run_cmd = sub.add_parser("run", help="materialize every asset on the inbox, then print a summary")
+    run_cmd.add_argument("--reprocess", action="store_true", help="redo every input (after an extractor upgrade)")
+    sub.add_parser("summary", help="row counts and an example query")
+    eval_cmd = sub.add_parser("eval", help="score the warehouse against a gold file")
+    eval_cmd.add_argument("gold", help="gold annotations (the format of shared/gold/seeds.json)")
+    args = parser.parse_args(argv)
+    database = settings.warehouse()
+    if args.command == "run":
+        result = run(reprocess=args.reprocess)
+        processed = next(
+            (e.materialization.metadata["processed"].value for e in result.get_asset_materialization_events()
+             if e.asset_key == dg.AssetKey("articles")), 0)
+        print(f"articles processed this run: {processed}")
+        print(summary(database))
+    elif args.command == "summary":
+        print(summary(database))
+    elif args.command == "eval":
+        print(evaluate(args.gold, database))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""Metadata every materialization reports: row counts and a markdown preview."""
+
+from __future__ import annotations
+
+import dagster as dg
+import duckdb
+
+
+def preview(conn: duckdb.DuckDBPyConnection, query: str, limit: int = 5) -> dg.MarkdownMetadataValue:
+    frame = conn.sql(f"select * from ({query}) limit {limit}").pl()
+    if frame.is_empty():
+        return dg.MetadataValue.md("_no rows_")
+    header = "| " + " | ".join(frame.columns) + " |"
+    rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
+    rows = [
+        "| " + " | ".join(_cell(value) for value in row) + " |"
+        for row in frame.iter_rows()
+    ]
+    return dg.MetadataValue.md("\n".join([header, rule, *rows]))
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    text = text.replace("|", "\\|").replace("\n", " ")
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def table_metadata(conn: duckdb.DuckDBPyConnection, table: str, **extra: object) -> dict:
+    total = conn.execute(f"select count(*) from {table}").fetchall()[0][0]
+    return {"dagster/row_count": total, "preview": preview(conn, f"select * from {table}"), **extra}

@@ -1,0 +1,29 @@
+"""The public interface: analytics views over the core tables, from sql/views/."""
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipelines.defs.ingest.assets import warehouse_sql
+from pipelines.defs.metadata import preview
+from pipelines.lib import warehouse as wh
+
+
+@dg.asset(
+    group_name="warehouse",
+    kinds={"sql", "duckdb"},
+    deps=["articles", "actors", "quotes", "figures", "events"],
+    description=(
+        "The analytics schema analysts query: one view per file in sql/views/ "
+        "(articles, actors, quotes, figures, events, rejected, timeline), each with its grain in its header."
+    ),
+)
+def analytics_views(warehouse: DuckDBResource) -> dg.MaterializeResult:
+    with warehouse.get_connection() as conn:
+        warehouse_sql(conn)
+        names = wh.apply_views(conn)
+        counts = {name: wh.count(conn, name) for name in names}
+        return dg.MaterializeResult(metadata={
+            "views": dg.MetadataValue.md("\n".join(f"- `{name}`: {rows} rows" for name, rows in counts.items())),
+            "dagster/row_count": sum(counts.values()),
+            "preview": preview(conn, "select event_type, event_date, participants, trigger from analytics.events"),
+        })

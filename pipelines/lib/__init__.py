@@ -1,0 +1,1 @@
+"""Plain-Python extraction library: text in, records out. No Dagster import here."""

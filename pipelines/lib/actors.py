@@ -1,0 +1,287 @@
+"""Actors: canonical people, countries and organisations, and how to find them.
+
+The lexicon (``lexicon/<lang>/actors.toml``) names known actors and their
+aliases. Within one article, :class:`ArticleActors` also links surname-only
+mentions ("Ushakov") to the full name ("Yuri Ushakov"), role-only mentions
+("Presiden Rusia") to the person the article introduced with that role, and
+people the lexicon does not know, found by the titles that introduce them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipelines.lib import lexicons
+
+NAME_TOKEN = r"[A-Z][\w'’\-]*"
+AFFILIATION_TOKEN = r"[A-Z][\w'’\-/.]*|dan|untuk|dari|&"
+WORD = re.compile(r"[\w'’\-]+")
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: str  # person | country | organization
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def actor_id(self) -> str:
+        return actor_id(self.name)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    actor: Actor
+
+
+def actor_id(name: str) -> str:
+    """A stable key for a canonical name (case-insensitive)."""
+    return "act_" + hashlib.sha1(name.lower().encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    actors: tuple[Actor, ...]
+    roles: tuple[tuple[str, Actor, int | None, int | None], ...]
+    titles: tuple[str, ...]
+    not_name_words: frozenset[str]
+    government_words: tuple[str, ...]
+    pronouns: frozenset[str]
+    alias_pattern: re.Pattern
+    by_alias: dict[str, Actor]
+    by_name: dict[str, Actor]
+
+    def case_fits(self, surface: str) -> bool:
+        """Acronym aliases (AS, RI, UN) count only in capitals: "as" is a word."""
+        actor = self.by_alias[surface.lower()]
+        written = next((a for a in actor.aliases if a.lower() == surface.lower()), surface)
+        return not (written.isupper() and len(written) <= 4) or surface == written
+
+    def role_holder(self, role: str, year: int | None) -> Actor | None:
+        for phrase, actor, since, until in self.roles:
+            if phrase != role.lower():
+                continue
+            if year is None or ((since is None or since <= year) and (until is None or year <= until)):
+                return actor
+        return None
+
+
+@cache
+def load_lexicon(language: str = "id") -> ActorLexicon:
+    data = lexicons.load("actors", language)
+    people = lexicons.load("people", language)
+    actors, roles, by_alias = [], [], {}
+    for entry in data.get("actor", []):
+        aliases = tuple(dict.fromkeys([entry["name"], *entry.get("aliases", [])]))
+        actor = Actor(entry["name"], entry.get("kind", "person"), entry.get("country"), aliases)
+        actors.append(actor)
+        for alias in aliases:
+            by_alias.setdefault(alias.lower(), actor)
+        for role in entry.get("roles", []):
+            roles.append((role["role"].lower(), actor, role.get("since"), role.get("until")))
+    alternatives = sorted(by_alias, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, alternatives)) + r")(?![\w])", re.IGNORECASE)
+    return ActorLexicon(
+        actors=tuple(actors),
+        roles=tuple(roles),
+        titles=tuple(sorted(people["titles"], key=len, reverse=True)),
+        not_name_words=frozenset(people["not_name_words"]),
+        government_words=tuple(people["government_words"]),
+        pronouns=frozenset(people["pronouns"]),
+        alias_pattern=pattern,
+        by_alias=by_alias,
+        by_name={a.name.lower(): a for a in actors},
+    )
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@dataclass
+class ArticleActors:
+    """The actors of one article, with every place the text names them."""
+
+    text: str
+    lexicon: ActorLexicon
+    year: int | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    people: dict[str, Actor] = field(default_factory=dict)  # canonical name -> person seen here
+    role_map: dict[str, Actor] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, text: str, year: int | None = None, language: str = "id") -> "ArticleActors":
+        found = cls(text, load_lexicon(language), year)
+        found._scan_lexicon()
+        found._scan_titled_names()
+        found.mentions.sort(key=lambda m: m.start)
+        return found
+
+    # -- building -----------------------------------------------------------
+    def _add(self, start: int, end: int, actor: Actor) -> None:
+        if any(m.start < end and start < m.end for m in self.mentions):
+            return
+        self.mentions.append(Mention(start, end, self.text[start:end], actor))
+        if actor.kind == "person":
+            self.people.setdefault(actor.name, actor)
+
+    def _scan_lexicon(self) -> None:
+        for match in self.lexicon.alias_pattern.finditer(self.text):
+            surface = match.group(0)
+            actor = self.lexicon.by_alias[surface.lower()]
+            if not self.lexicon.case_fits(surface):
+                continue
+            if actor.kind == "person" and not surface[0].isupper():
+                continue
+            self._add(match.start(), match.end(), actor)
+            self._remember_role(match.start(), actor)
+
+    def _scan_titled_names(self) -> None:
+        for match in self._titled_phrase.finditer(self.text):
+            phrase = match.group(0)
+            tail = phrase.rsplit(",", 1)[-1]
+            tokens = self._name_tokens(tail)
+            if not tokens:
+                continue
+            name = " ".join(tokens)
+            offset = match.start() + phrase.rfind(name)
+            if phrase.rfind(name) < 0:
+                continue
+            actor = self.known_person(name) or Actor(name, "person")
+            self._add(offset, offset + len(name), actor)
+            self._set_role(phrase[: phrase.rfind(name)], actor)
+
+    def _name_tokens(self, phrase: str) -> list[str]:
+        """The trailing run of capitalised tokens that can be a person's name."""
+        tokens = phrase.split()
+        run: list[str] = []
+        for token in tokens:
+            clean = token.strip(",.:;()")
+            if re.fullmatch(NAME_TOKEN, clean) and clean not in self.lexicon.not_name_words and clean.lower() not in self.lexicon.titles and (
+                clean.lower() not in self.lexicon.by_alias or self.lexicon.by_alias[clean.lower()].kind == "person"
+            ):
+                run.append(clean)
+            else:
+                run = []
+            if token.endswith((",", ".", ":", ";")) and run:
+                break
+        return run if run and len(run) <= 4 else []
+
+    def _remember_role(self, start: int, actor: Actor) -> None:
+        if actor.kind != "person":
+            return
+        before = self.text[max(0, start - 100) : start]
+        match = self._role_before.search(before)
+        if match:
+            self._set_role(match.group(1), actor)
+
+    def _set_role(self, phrase: str, actor: Actor) -> None:
+        """Remember "presiden rusia" -> Putin; a role that names other people is no role."""
+        role = " ".join(phrase.replace(",", " ").split()).lower()
+        words = role.split()
+        if len(words) < 2 or "dan" in words or any(getattr(self.lexicon.by_alias.get(w), "kind", None) == "person" for w in words):
+            return
+        self.role_map.setdefault(role, actor)
+
+    @property
+    def _titles(self) -> str:
+        return "(?i:" + "|".join(re.escape(t) for t in self.lexicon.titles) + ")"
+
+    @property
+    def _titled_phrase(self) -> re.Pattern:
+        return re.compile(rf"(?<![\w]){self._titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{1,12}}")
+
+    @property
+    def _role_before(self) -> re.Pattern:
+        return re.compile(rf"(?<![\w])({self._titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{0,8}}),?\s+$")
+
+    # -- lookup -------------------------------------------------------------
+    def known_person(self, name: str) -> Actor | None:
+        """A person already known (lexicon or this article) by this full name or one of its tokens."""
+        key = name.lower()
+        hit = self.lexicon.by_alias.get(key)
+        if hit and hit.kind == "person":
+            return hit
+        for person in self.people.values():
+            tokens = person.name.lower().split()
+            if key == person.name.lower() or (" " not in key and key in tokens):
+                return person
+            if " " in key and set(key.split()) <= set(tokens):
+                return person
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def last_person_before(self, position: int) -> Actor | None:
+        for mention in reversed(self.mentions):
+            if mention.end <= position and mention.actor.kind == "person":
+                return mention.actor
+        return None
+
+    def resolve(self, phrase: str) -> Actor | None:
+        """Resolve a speaker or participant phrase to a canonical actor."""
+        phrase = " ".join(phrase.replace("\n", " ").split()).strip(" ,.:;")
+        if not phrase:
+            return None
+        lowered = phrase.lower()
+        persons, others = [], []
+        for match in self.lexicon.alias_pattern.finditer(phrase):
+            actor = self.lexicon.by_alias[match.group(0).lower()]
+            if not self.lexicon.case_fits(match.group(0)):
+                continue
+            (persons if actor.kind == "person" else others).append(actor)
+        if persons:
+            return persons[-1]
+        names = self._name_tokens(phrase)
+        capitalised = [t.strip(",.:;()") for t in phrase.split() if t[:1].isupper()]
+        for candidate in ([" ".join(names)] if names else []) + capitalised[::-1]:
+            person = self.known_person(candidate)
+            if person:
+                return person
+        for role, actor in sorted(self.role_map.items(), key=lambda kv: -len(kv[0])):
+            if lowered.endswith(role):
+                return actor
+        for title in self.lexicon.titles:
+            if lowered.startswith(title + " ") and others:
+                holder = self.lexicon.role_holder(lowered, self.year)
+                if holder:
+                    return holder
+        if names:
+            fuzzy = self._fuzzy_person(names)
+            if fuzzy:
+                return fuzzy
+            if len(names) >= 2 or any(lowered.startswith(t + " ") for t in self.lexicon.titles):
+                return Actor(" ".join(names), "person")
+            if len(names) == 1 and not others:
+                return Actor(names[0], "person")
+        if others:
+            return others[-1]
+        return None
+
+    def _fuzzy_person(self, names: list[str]) -> Actor | None:
+        if len(names) != 1 or len(names[0]) < 5:
+            return None
+        token = names[0].lower()
+        for person in self.people.values():
+            if any(len(t) >= 5 and _edit_distance_at_most_one(token, t.lower()) for t in person.name.split()):
+                return person
+        return None
+
+    def is_pronoun(self, phrase: str) -> bool:
+        return phrase.strip(" ,.").lower() in self.lexicon.pronouns
+
+    def actors(self) -> list[Actor]:
+        return list({m.actor.name: m.actor for m in self.mentions}.values())

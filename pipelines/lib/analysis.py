@@ -1,0 +1,50 @@
+"""Everything warta extracts from one clean article body, in one call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pipelines.lib.actors import Actor, ArticleActors, Mention
+from pipelines.lib.dates import reference_date
+from pipelines.lib.events import Event, extract_events
+from pipelines.lib.figures import Figure, extract_figures
+from pipelines.lib.quote_marks import find_quoted
+from pipelines.lib.quotes import Quote, extract_quotes
+
+
+@dataclass(frozen=True)
+class Analysis:
+    reference: dt.date  # the date relative expressions were resolved against
+    actors: list[Actor]
+    mentions: list[Mention]
+    quotes: list[Quote]
+    figures: list[Figure]
+    events: list[Event]
+
+
+def analyze(body: str, published: dt.date | None, ingested: dt.date, language: str = "id") -> Analysis:
+    """Quotes, figures, events and actors of ``body``.
+
+    Dates resolve against the publication date; an article without one is
+    placed at the latest weekday-checked date it states ("Selasa (21/1)"),
+    else at the ingestion date.
+    """
+    reference = published or reference_date(body, ingested, language)
+    actors = ArticleActors.scan(body, reference.year, language)
+    quotes = extract_quotes(body, actors, language)
+    direct = [(q.char_start, q.char_end) for q in quotes if q.kind == "direct"]
+    quoted = [(q.start, q.end) for q in find_quoted(body, language)]
+    events = extract_events(body, actors, reference, published, direct + quoted, language)
+    return Analysis(reference, _all_actors(actors, quotes, events), actors.mentions, quotes, extract_figures(body, language), events)
+
+
+def _all_actors(actors: ArticleActors, quotes: list[Quote], events: list[Event]) -> list[Actor]:
+    """Every actor the records refer to: named, speaking or taking part."""
+    found = {a.name: a for a in actors.actors()}
+    for quote in quotes:
+        found.setdefault(quote.speaker, actors.lexicon.by_name.get(quote.speaker.lower()) or Actor(quote.speaker, quote.speaker_kind))
+    for event in events:
+        for name in event.participants:
+            found.setdefault(name, actors.lexicon.by_name.get(name.lower()) or Actor(name, "person"))
+    return list(found.values())

@@ -1,0 +1,337 @@
+"""Find date mentions in Indonesian news text; find an article's publication date.
+
+Words come from ``lexicon/<language>/dates.toml``; resolving a mention to a calendar date
+is in :mod:`pipelines.lib.date_resolution` (re-exported here). dateparser is not used: it
+ignores weekdays, drifts into the future and reads "APBN 2022" as a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipelines.lib import lexicons
+from pipelines.lib.date_resolution import ResolvedDate, resolve
+
+__all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "find_publication_date", "reference_date", "resolve"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    surface: str  # text[start:end]
+    # "absolute" | "day_month" | "weekday" | "month" | "year" | "relative" | "offset"
+    kind: str
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    # relative: shift of the reference; offset: shift of the anchor (X in "delapan hari
+    # setelah X" is anchor - 8 days, so offset_days = -8). Exactly one of the three is set.
+    offset_days: int | None = None  # days and weeks ("pekan lalu" = -7)
+    offset_months: int | None = None  # "bulan lalu" = -1
+    offset_years: int | None = None  # "tahun ini" = 0, "80 tahun silam" = -80
+    unit: str | None = None  # relative/offset: "day" | "week" | "month" | "year"
+    tense: str | None = None  # from the mention's own word: "past" (lalu), "future" (depan), "present" (ini)
+    future_cue: bool = False  # a future word ("akan", "berharap") precedes it in its sentence
+
+
+_W = r"(?<![\w’'])"  # word start
+_E = r"(?![\w’'])"  # word end
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _lexicon(language: str) -> dict:
+    try:
+        lex = lexicons.load("dates", language)
+    except FileNotFoundError:  # no date words for this language yet: the Indonesian ones
+        lex = lexicons.load("dates", "id")  # still read "22 March 2023", "2023-03-22"
+    cues = lex["cues"]
+    rel = lex["relative"]
+    months_all = {**lex["months"], **lex["months_strict"]}
+    number_words = {k: v for k, v in lex["numbers"].items() if k != "se"}
+    numw = _alt(number_words)
+    num = rf"(?:\d{{1,3}}|(?:{numw})(?:\s+(?:{_alt(lex['number_suffixes'])}))?(?:\s+(?:{numw}))?)"
+    qual = _alt(rel["past"] + rel["future"] + rel["current"])
+    wd, mon, mons = _alt(lex["weekdays"]), _alt(lex["months"]), _alt(months_all)
+    units, single = _alt(lex["units"]), _alt(lex["single_units"])
+    wd_opt = rf"(?:(?P<wd>{wd})\s*,?\s*)?"
+    i = re.IGNORECASE
+    patterns = [
+        # (kind, regex); earlier patterns win overlapping spans
+        ("absolute", re.compile(rf"{_W}{wd_opt}(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{mons})\.?,?\s+(?P<y>\d{{4}})(?!\d)", i)),
+        ("absolute", re.compile(rf"{_W}{wd_opt}(?P<open>\()?\s*(?<![\d.,/])(?P<d>\d{{1,2}})(?P<sep>[/-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?![\d/])\s*(?(open)\))", i)),
+        ("absolute", re.compile(rf"{_W}(?P<mon>{mons})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)", i)),
+        ("absolute", re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")),
+        ("day_month", re.compile(rf"{_W}{wd_opt}(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{mons})(?:\s+(?P<q>{qual}))?{_E}", i)),
+        ("day_month", re.compile(rf"{_W}{wd_opt}(?P<open>\()\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", i)),
+        ("day_month", re.compile(rf"{_W}(?P<wd>{wd})\s*,?\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/])", i)),
+        ("offset", re.compile(rf"{_W}(?:(?P<n>{num})\s+(?P<unit>{units})|(?P<single>{single}))\s+(?P<dir>{_alt(lex['offset']['after'] + lex['offset']['before'])}){_E}", i)),
+        ("relative", re.compile(rf"{_W}(?:(?P<n>{num})\s+(?P<unit>{units})|(?P<single>{single})|(?P<unit2>{units}))\s+(?P<q>{qual}){_E}", i)),
+        ("weekday", re.compile(rf"{_W}(?:(?:{_alt(cues['weekday'])})\s+)?(?P<wd>{wd})\s+(?P<q>{qual}|{_alt(cues['day_parts'])}){_E}", i)),
+        ("relative", re.compile(rf"{_W}(?P<word>{_alt(lex['day_words'])}){_E}", i)),
+        ("month", re.compile(rf"{_W}(?:bulan\s+)?(?P<mon>{mons})\.?\s+(?P<y>\d{{4}})(?!\d)", i)),
+        ("month", re.compile(rf"{_W}(?:bulan\s+)?(?P<mon>{mon})\s+(?P<q>{qual}){_E}", i)),
+        ("month", re.compile(rf"{_W}(?:(?:{_alt(cues['month'])})\s+)?(?:bulan\s+)(?P<mon>{mon}){_E}|{_W}(?:{_alt(cues['month'])})\s+(?P<mon2>{mon}){_E}", i)),
+        ("weekday", re.compile(rf"{_W}(?:{_alt(cues['weekday'])})\s+(?:hari\s+)?(?P<wd>{wd}){_E}|,\s*(?P<wd2>{wd})\s*(?=[.,;]|$)", i | re.M)),
+        ("year", re.compile(rf"{_W}(?:{_alt(cues['year'])})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?![\d])(?![.,]\d)", i)),
+    ]
+    return {
+        "lex": lex, "patterns": patterns, "months": months_all, "weekdays": lex["weekdays"],
+        "numbers": lex["numbers"], "range": re.compile(rf"\s*(?:{_alt(cues['year_range'] + ['/'])})\s*(?P<y>\d{{4}})(?![\d])(?![.,]\d)", i),
+        "future": {w.lower() for w in cues["future"]}, "measure": set(lex["filters"]["not_years_before"]),
+        "vague": set(lex["filters"]["vague_quantifiers"]), "year_qual": re.compile(rf"\s+(?:{qual}){_E}", i),
+    }
+
+
+def _parse_number(words: str, numbers: dict) -> int | None:
+    if words.isdigit():
+        return int(words)
+    total = current = 0
+    for word in words.lower().split():
+        if word == "belas":
+            current += 10
+        elif word == "puluh":
+            current *= 10
+        elif word in numbers:
+            total, current = total + current, numbers[word]
+        else:
+            return None
+    return total + current
+
+
+def _valid_day_month(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31 and _safe(2000, month, day)
+
+
+def _safe(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _previous_word(text: str, start: int) -> str:
+    found = re.search(r"([\w’']+)\W*$", text[max(0, start - 40):start])
+    return found.group(1) if found else ""
+
+
+def _tense(q: str | None, lex: dict) -> str | None:
+    if not q:
+        return None
+    q = " ".join(q.lower().split())
+    rel = lex["relative"]
+    return "past" if q in rel["past"] else "future" if q in rel["future"] else "present" if q in rel["current"] else None
+
+
+def _build(kind: str, match: re.Match, text: str, P: dict) -> dict | None:
+    """Fields of a DateMention from a pattern match, or None when it is not a date."""
+    g = {k: v for k, v in match.groupdict().items() if v is not None}
+    lex = P["lex"]
+    out: dict = {"kind": kind}
+    wd = g.get("wd") or g.get("wd2")
+    if wd is not None:
+        if wd == "minggu" and kind == "weekday":  # lower-case "minggu" is the week
+            return None
+        out["weekday"] = P["weekdays"][wd.lower()]
+    q = g.get("q")
+    if kind in ("absolute", "day_month"):
+        day = int(g["d"])
+        month = P["months"][g["mon"].lower()] if "mon" in g else int(g["m"])
+        if not _valid_day_month(day, month):
+            return None
+        if kind == "day_month" and "m" in g and wd is None:
+            # "(15/12)" without weekday: only after a cue or a place name, not "setengah (1/2)"
+            prev = _previous_word(text, match.start())
+            if not (prev.lower() in lex["cues"]["weekday"] or prev[:1].isupper()):
+                return None
+        out.update(day=day, month=month)
+        if kind == "day_month":
+            out["tense"] = _tense(q, lex)
+        if kind == "absolute":
+            out["year"] = int(g["y"])
+    elif kind == "month":
+        out["month"] = P["months"][(g.get("mon") or g["mon2"]).lower()]
+        if "y" in g:
+            out["year"] = int(g["y"])
+        out["tense"] = _tense(q, lex)
+    elif kind == "weekday":
+        if q and q.lower() in lex["cues"]["day_parts"]:
+            if not wd[:1].isupper():
+                return None
+        else:
+            out["tense"] = _tense(q, lex)
+    elif kind == "year":
+        out["year"] = int(g["y"])
+        if not 1800 <= out["year"] <= 2199:
+            return None
+        if _previous_word(text, match.start()).isdigit():
+            return None  # "UU No 31 Tahun 1999": part of a name
+        nxt = re.match(r"\s+(\w+)", text[match.end():])
+        if nxt and nxt.group(1).lower() in P["measure"]:
+            return None
+    elif kind in ("relative", "offset"):
+        if "word" in g:
+            out.update(offset_days=lex["day_words"][" ".join(g["word"].lower().split())], unit="day")
+            return out
+        if "single" in g:
+            n, unit = 1, lex["single_units"][g["single"].lower()]
+        else:
+            n = _parse_number(" ".join(g["n"].split()), P["numbers"]) if "n" in g else None
+            unit = lex["units"][(g.get("unit") or g["unit2"]).lower()]
+        if kind == "relative":
+            tense = _tense(q, lex)
+            prev = _previous_word(text, match.start()).lower()
+            if n is None and (prev in P["vague"] or prev.isdigit()):
+                return None  # "beberapa tahun lalu"
+            if n is not None and tense != "past":
+                return None  # "dua tahun mendatang" reads as a duration
+            if n is None and unit == "day" and tense != "present":
+                return None  # "hari lalu" without a count
+            sign = {"past": -1, "future": 1}.get(tense, 0)
+            n = 1 if n is None else n
+            out.update(tense=tense)
+        else:
+            sign = -1 if g["dir"].lower() in lex["offset"]["after"] else 1
+        if n is None:
+            return None
+        out["unit"] = unit
+        if unit in ("day", "week"):
+            out["offset_days"] = sign * n * (7 if unit == "week" else 1)
+        elif unit == "month":
+            out["offset_months"] = sign * n
+        else:
+            out["offset_years"] = sign * n
+    return out
+
+
+def _surface_start(kind: str, match: re.Match, text: str) -> int:
+    """Leave out leading cue words ("pada", "sejak") that are not part of the date."""
+    start = match.start()
+    if kind in ("year", "month", "weekday"):
+        keep = re.search(r"(?i)\b(tahun|bulan|hari)\s", text[start:match.end()])
+        if keep:
+            return start + keep.start()
+        for name in ("wd", "wd2", "mon", "mon2", "y"):
+            if match.groupdict().get(name) is not None:
+                return match.start(name)
+    return start
+
+
+def _is_future_context(text: str, start: int, future_words: set) -> bool:
+    cut = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+    return any(w in future_words for w in re.findall(r"\w+", text[cut + 1:start].lower()))
+
+
+def find_date_mentions(text: str, language: str = "id") -> list[DateMention]:
+    """All date mentions in ``text``, in order; overlapping matches go to the earlier pattern."""
+    P = _lexicon(language)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+
+    def add(start: int, end: int, fields: dict) -> None:
+        taken.append((start, end))
+        if fields["kind"] in ("day_month", "weekday", "month"):
+            fields.setdefault("future_cue", _is_future_context(text, start, P["future"]))
+        found.append(DateMention(start=start, end=end, surface=text[start:end], **fields))
+
+    for kind, pattern in P["patterns"]:
+        for match in pattern.finditer(text):
+            start, end = _surface_start(kind, match, text), match.end()
+            if kind == "weekday" and match.group(0).startswith(","):
+                end = match.end("wd2")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            fields = _build(kind, match, text, P)
+            if fields is None:
+                continue
+            if kind == "year":
+                qual = P["year_qual"].match(text, end)  # "tahun 2003 lalu", "2024 nanti"
+                add(start, qual.end() if qual else end, fields)
+                pos = end
+                while (more := P["range"].match(text, pos)) and 1800 <= int(more["y"]) <= 2199:
+                    add(more.start("y"), more.end(), {"kind": "year", "year": int(more["y"])})
+                    pos = more.end()
+                continue
+            add(start, end, fields)
+    return sorted(found, key=lambda m: m.start)
+
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:WIB|WITA|WIT|GMT|UTC)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?", re.I)
+_DATELINE_WORDS = re.compile(r"(?i)\b(?:diterbitkan|dipublikasikan|terbit|publikasi|published|posted|diunggah|oleh|pukul|jam|tanggal|tgl|WIB|WITA|WIT)\b")
+_CAPTION = re.compile(r"(?i)\b(?:foto|photo|dok|dokumentasi|ilustrasi|sumber)\s*[:/]|\b(?:antara foto|reuters|afp|ap photo|getty images)\s*/|\((?:foto|dok)\b")
+_PAREN_FULL = re.compile(r"\(\s*\d{1,2}/\d{1,2}/\d{4}\s*\)")
+_EARLIEST_PUBLICATION_YEAR = 1995  # online news; older full dates are history, not datelines
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _is_dateline(line: str, surface: str) -> bool:
+    if len(line) > 90:
+        return False
+    rest = _DATELINE_WORDS.sub(" ", _TIME.sub(" ", line.replace(surface, " ", 1)))
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 3
+
+
+def find_publication_date(text: str, reference: dt.date, language: str = "id") -> ResolvedDate | None:
+    """The date the article gives for itself, or None (a year alone never counts).
+
+    Looks, in this order, for (1) a dateline-shaped line ("28 Mei 2021, 08:37 WIB"), (2)
+    "Weekday (d/m/yyyy)" anywhere, then "(d/m/yyyy)", (3) a full date in a photo caption
+    or in the header lines before the first paragraph of prose. Dates after ``reference``
+    (the ingestion date) or before 1995 are skipped.
+    """
+    full = [m for m in find_date_mentions(text, language) if m.kind == "absolute"]
+    lines = _lines(text)
+
+    def line_of(m: DateMention) -> tuple[int, str]:
+        return max((entry for entry in lines if entry[0] <= m.start), key=lambda e: e[0])
+
+    first_prose = next((pos for pos, line in lines if len(line) >= 200 and len(line.split()) >= 25), len(text))
+    tiers = [
+        [m for m in full if _is_dateline(line_of(m)[1], m.surface)],
+        [m for m in full if m.weekday is not None and _PAREN_FULL.search(m.surface)],
+        [m for m in full if _PAREN_FULL.search(m.surface)],
+        [m for m in full if _CAPTION.search(line_of(m)[1]) or m.start < first_prose],
+    ]
+    for tier in tiers:
+        for mention in tier:
+            resolved = resolve(mention, reference)
+            if resolved and _EARLIEST_PUBLICATION_YEAR <= resolved.value.year and resolved.value <= reference:
+                return resolved
+    return None
+
+
+def reference_date(text: str, fallback: dt.date, language: str = "id") -> dt.date:
+    """The best reference for resolving ``text``'s dates when the caller has only ``fallback``.
+
+    The publication date if the text gives one; else the latest date from a day/month
+    with a weekday ("Selasa (21/1)": the weekday pins the year), since news reports what
+    happened shortly before publication; else ``fallback`` (the ingestion date). With it,
+    an undated article's "tahun ini" is the year of its events rather than the year it
+    was ingested.
+    """
+    published = find_publication_date(text, fallback, language)
+    if published is not None and published.precision == "day":
+        return published.value
+    pinned = [
+        r.value
+        for m in find_date_mentions(text, language)
+        if m.kind == "day_month" and m.weekday is not None and not m.future_cue
+        if (r := resolve(m, fallback)) is not None
+    ]
+    return max(pinned, default=fallback)

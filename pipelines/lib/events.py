@@ -1,0 +1,230 @@
+"""Events: what happened (or is planned) between whom, when and where.
+
+Each sentence is searched for the triggers of ``lexicon/<lang>/events.toml``
+(text inside direct quotations is skipped: a speaker's words are not a report).
+A sentence yields one event per type it triggers; weak triggers ("sepakat")
+count only when nothing else fires. Participants are the actors the sentence
+names (with each person's country), pronouns resolved to the last person, and
+"kedua pemimpin" to the article's two main people. The date is the first date
+the sentence states, resolved against the article's reference date; "delapan
+hari setelah …" is anchored on the previous dated event; with no date in the
+sentence a past event takes the publication month (``date_source`` says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from pipelines.lib import lexicons
+from pipelines.lib.actors import Actor, ArticleActors
+from pipelines.lib.dates import ResolvedDate, find_date_mentions, resolve
+from pipelines.lib.sentences import Span, sentences
+
+
+@dataclass(frozen=True)
+class Event:
+    event_type: str
+    mode: str | None  # phone | video | in_person | None
+    status: str  # occurred | planned
+    date: ResolvedDate | None
+    date_source: str | None  # text | context (an earlier sentence) | publication | None
+    location: str | None
+    participants: tuple[str, ...]
+    trigger: str
+    sentence: str
+    char_start: int
+    char_end: int
+    cameo_code: str | None
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    types: tuple[tuple[str, re.Pattern, re.Pattern | None, str | None], ...]
+    absorbs: dict[str, tuple[str, ...]]
+    anaphora: re.Pattern
+    report_cue: re.Pattern
+    inherit_date_within: int
+    phone: re.Pattern
+    planned: re.Pattern
+    planned_cameo: str
+    both_people: re.Pattern
+    not_participants: frozenset[str]
+    location: re.Pattern
+
+
+def _alternation(patterns: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")(?![\w])", re.IGNORECASE)
+
+
+@cache
+def load_lexicon(language: str = "id") -> EventLexicon:
+    data = lexicons.load("events", language)
+    types = tuple(
+        (name, _alternation(spec["triggers"]), _alternation(spec["weak"]) if spec.get("weak") else None, spec.get("cameo"))
+        for name, spec in data["types"].items()
+    )
+    preps = "|".join(data["location"]["prepositions"])
+    reference = data["reference"]
+    return EventLexicon(
+        types=types,
+        absorbs={name: tuple(spec.get("absorbs", [])) for name, spec in data["types"].items()},
+        anaphora=re.compile(r"^\s+(?:" + "|".join(reference["anaphora"]) + r")\b", re.IGNORECASE),
+        report_cue=re.compile(r"(?:" + "|".join(reference["report_cues"]) + r")\s+(?:\S+\s+){0,2}$", re.IGNORECASE),
+        inherit_date_within=int(reference["inherit_date_within"]),
+        phone=_alternation(data["types"]["call"]["phone"]),
+        planned=_alternation(data["status"]["planned"]),
+        planned_cameo=data["status"]["planned_cameo"],
+        both_people=_alternation(data["participants"]["both_people"]),
+        not_participants=frozenset(data["participants"]["not_participants"]),
+        location=re.compile(rf"\b(?:{preps})\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,3}})"),
+    )
+
+
+class _Extractor:
+    def __init__(self, text: str, actors: ArticleActors, reference: dt.date, published: dt.date | None,
+                 masked: list[tuple[int, int]], language: str):
+        self.text = text
+        self.actors = actors
+        self.reference = reference
+        self.published = published
+        self.masked = masked
+        self.lex = load_lexicon(language)
+        self.language = language
+        self.main_people = [name for name, _ in Counter(
+            m.actor.name for m in actors.mentions if m.actor.kind == "person").most_common(2)]
+        self.events: list[Event] = []
+        self.last_dated: ResolvedDate | None = None
+        self.narrative: list[ResolvedDate | None] = []  # the first date each sentence states
+
+    def _visible(self, sentence: Span) -> str:
+        chars = list(sentence.text)
+        for start, end in self.masked:
+            for i in range(max(start, sentence.start), min(end, sentence.end)):
+                chars[i - sentence.start] = " "
+        return "".join(chars)
+
+    def _participants(self, sentence: Span, visible: str) -> list[Actor]:
+        found: dict[str, Actor] = {}
+        for mention in self.actors.mentions_in(sentence.start, sentence.end):
+            if visible[mention.start - sentence.start] == " " or mention.actor.name in self.lex.not_participants:
+                continue
+            found[mention.actor.name] = mention.actor
+        if re.search(r"\b(?:ia|dia|beliau)\b", visible, re.IGNORECASE):
+            person = self.actors.last_person_before(sentence.start)
+            if person:
+                found[person.name] = person
+        if self.lex.both_people.search(visible):
+            for name in self.main_people:
+                found.setdefault(name, self.actors.resolve(name) or Actor(name, "person"))
+        for actor in list(found.values()):
+            if actor.country and actor.country not in found:
+                found[actor.country] = Actor(actor.country, "country")
+        return list(found.values())
+
+    def _stated_date(self, visible: str, planned: bool) -> ResolvedDate | None:
+        """The first date the sentence states for what happened (not when it was reported)."""
+        for mention in find_date_mentions(visible, self.language):
+            if self.lex.report_cue.search(visible[: mention.start]):
+                continue
+            if mention.kind == "offset":
+                resolved = resolve(mention, self.reference, anchor=self.last_dated)
+            else:
+                resolved = resolve(mention, self.reference, future=True if planned else None)
+            if resolved:
+                return resolved
+        return None
+
+    def _date(self, visible: str, planned: bool) -> tuple[ResolvedDate | None, str | None]:
+        stated = self._stated_date(visible, planned)
+        if stated:
+            return stated, "text"
+        recent = [d for d in self.narrative[-self.lex.inherit_date_within - 1 : -1] if d]
+        if not planned and recent:
+            return recent[-1], "context"
+        if not planned and self.published:
+            return ResolvedDate(self.published.replace(day=1), "month", note="publication month"), "publication"
+        return None, None
+
+    def _location(self, visible: str) -> str | None:
+        candidates = [m.group(1) for m in self.lex.location.finditer(visible)]
+        known = [c for c in candidates if c.lower() in self.actors.lexicon.by_alias]
+        places = known or [c for c in candidates if c.split()[0] not in self.actors.lexicon.not_name_words]
+        return places[0] if places else None
+
+    def _sentence(self, sentence: Span) -> None:
+        visible = self._visible(sentence)
+        self.narrative.append(self._stated_date(visible, planned=False))
+        hits = []
+        for name, strong, weak, cameo in self.lex.types:
+            match = next((m for m in strong.finditer(visible) if not self.lex.anaphora.match(visible[m.end() :])), None)
+            if match:
+                hits.append((name, match, cameo))
+        absorbed = {other for name, _, _ in hits for other in self.lex.absorbs.get(name, ())}
+        hits = [hit for hit in hits if hit[0] not in absorbed]
+        if not hits:
+            for name, _, weak, cameo in self.lex.types:
+                match = weak.search(visible) if weak else None
+                if match:
+                    hits.append((name, match, cameo))
+        if not hits:
+            return
+        participants = self._participants(sentence, visible)
+        if not participants:
+            return
+        for name, match, cameo in hits:
+            planned = bool(self.lex.planned.search(visible[: match.start()]))
+            date, source = self._date(visible, planned)
+            if date and source == "text":
+                self.last_dated = date
+            mode = None
+            if name == "call":
+                mode = "phone" if self.lex.phone.search(visible) else "video"
+            elif name in ("meeting", "visit"):
+                mode = "in_person"
+            self.events.append(Event(
+                event_type=name,
+                mode=mode,
+                status="planned" if planned else "occurred",
+                date=date,
+                date_source=source,
+                location=self._location(visible),
+                participants=tuple(a.name for a in participants),
+                trigger=match.group(0),
+                sentence=sentence.text,
+                char_start=sentence.start,
+                char_end=sentence.end,
+                cameo_code=self.lex.planned_cameo if planned and name in ("meeting", "visit", "call") else cameo,
+            ))
+
+    def run(self) -> list[Event]:
+        for sentence in sentences(self.text):
+            self._sentence(sentence)
+        return _dedupe(self.events)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per type, participants and date within an article."""
+    seen: set[tuple] = set()
+    unique = []
+    for event in events:
+        key = (event.event_type, frozenset(event.participants), event.date.iso() if event.date else None)
+        if key not in seen:
+            seen.add(key)
+            unique.append(event)
+    return unique
+
+
+def extract_events(
+    text: str,
+    actors: ArticleActors,
+    reference: dt.date,
+    published: dt.date | None = None,
+    quoted: list[tuple[int, int]] | None = None,
+    language: str = "id",
+) -> list[Event]:
+    """Events reported in ``text``; ``quoted`` spans (direct quotes) are not searched."""
+    return _Extractor(text, actors, reference, published, quoted or [], language).run()

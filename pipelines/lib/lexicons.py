@@ -1,0 +1,51 @@
+"""Load language knowledge from TOML files in ``lexicon/<language>/``.
+
+Lexicons are data: a user extends them without touching code, either by
+editing the files shipped in ``pipelines/lib/lexicon/`` or by pointing
+``WARTA_LEXICON_PATH`` at folders of their own (``os.pathsep``-separated).
+A file in such a folder, ``<language>/<name>.toml``, is merged over the
+shipped one: lists are extended, tables merged key by key, scalars replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+SHIPPED_DIR = Path(__file__).parent / "lexicon"
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    return extra
+
+
+def lexicon_dirs() -> list[Path]:
+    """The shipped folder first, then the user's folders in the order given."""
+    user = os.environ.get("WARTA_LEXICON_PATH", "")
+    return [SHIPPED_DIR] + [Path(p) for p in user.split(os.pathsep) if p]
+
+
+@cache
+def load(name: str, language: str = "id") -> dict[str, Any]:
+    """Return lexicon ``name`` for ``language``, merged across all lexicon folders."""
+    data: dict[str, Any] = {}
+    found = False
+    for folder in lexicon_dirs():
+        path = folder / language / f"{name}.toml"
+        if path.is_file():
+            found = True
+            with path.open("rb") as handle:
+                data = _merge(data, tomllib.load(handle))
+    if not found:
+        raise FileNotFoundError(f"no lexicon {language}/{name}.toml in {lexicon_dirs()}")
+    return data

@@ -1,0 +1,251 @@
+"""Quotes: who said what, direct (in quotation marks) and indirect (reported).
+
+Attribution follows Indonesian news style, with every cue word in
+``lexicon/<lang>/quotes.toml``:
+
+- after the quotation: “…,” kata Putin (kepada Xi) / “…,” imbuhnya
+- before it: Xi Jinping menyatakan “…” / Xi mengatakan: “…”
+- a paragraph that is one quotation continues the previous speaker's words
+- reported speech: Putin mengatakan (bahwa) … / Menurut Yang, … / …, kata Xi.
+
+Pronoun attributions (imbuhnya, katanya, ujar dia, menurutnya, Dia mengatakan)
+belong to the last named speaker. A short quoted term with no speaker next to
+it (‘demokrasi’, “kekejaman”) is a scare quote, not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipelines.lib import lexicons
+from pipelines.lib.actors import Actor, ArticleActors
+from pipelines.lib.quote_marks import Quoted, find_quoted
+from pipelines.lib.sentences import Span, sentence_at, sentences
+
+WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    speaker_kind: str
+    kind: str  # direct | indirect
+    text: str
+    char_start: int
+    char_end: int
+    cue: str | None
+    addressee: str | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Cues:
+    after: tuple[str, ...]
+    speech_verbs: frozenset[str]
+    weak_speech_verbs: frozenset[str]
+    according_to: tuple[str, ...]
+    complementizers: tuple[str, ...]
+    subject_fillers: frozenset[str]
+    speaker_end: frozenset[str]
+    addressee: tuple[str, ...]
+    min_words_unattributed: int
+
+    @property
+    def after_pattern(self) -> re.Pattern:
+        return re.compile(r"^[\s,]*\b(" + "|".join(sorted(self.after, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+@cache
+def load_cues(language: str = "id") -> Cues:
+    data = lexicons.load("quotes", language)["cues"]
+    return Cues(
+        after=tuple(data["after"]),
+        speech_verbs=frozenset(data["speech_verbs"]),
+        weak_speech_verbs=frozenset(data["weak_speech_verbs"]),
+        according_to=tuple(data["according_to"]),
+        complementizers=tuple(data["complementizers"]),
+        subject_fillers=frozenset(data["subject_fillers"]),
+        speaker_end=frozenset(data["speaker_end"]),
+        addressee=tuple(data["addressee"]),
+        min_words_unattributed=int(data["min_words_unattributed"]),
+    )
+
+
+def _words(text: str) -> int:
+    return len(WORDS.findall(text))
+
+
+class _Extractor:
+    def __init__(self, text: str, actors: ArticleActors, language: str):
+        self.text = text
+        self.actors = actors
+        self.cues = load_cues(language)
+        self.sentences = sentences(text)
+        self.quoted = find_quoted(text, language)
+        self.last_speaker: Actor | None = None
+        self.quotes: list[Quote] = []
+
+    # -- speakers -----------------------------------------------------------
+    def _speaker(self, phrase: str, position: int) -> Actor | None:
+        phrase = phrase.strip(" ,.:;")
+        if not phrase or self.actors.is_pronoun(phrase):
+            return self.last_speaker or self.actors.last_person_before(position)
+        return self.actors.resolve(phrase)
+
+    def _phrase_after_cue(self, rest: str) -> tuple[str, str | None]:
+        """Split "Putin kepada Xi, dilansir dari Reuters." into speaker and addressee."""
+        clause = re.split(r"[,.;:!?()\n]", rest, maxsplit=1)[0]
+        tokens = clause.split()
+        speaker, addressee = [], None
+        for i, token in enumerate(tokens):
+            if token.lower() in self.cues.speaker_end:
+                if token.lower() in self.cues.addressee:
+                    addressee = " ".join(tokens[i + 1 :]) or None
+                break
+            speaker.append(token)
+        return " ".join(speaker), addressee
+
+    def _add(self, actor: Actor, kind: str, start: int, end: int, cue: str | None, addressee: str | None) -> None:
+        while start < end and self.text[start] in " ,:;“”\"'‘’«»":
+            start += 1
+        while end > start and self.text[end - 1] in " ,;:“”\"'‘’«»":
+            end -= 1
+        if end <= start:
+            return
+        sentence = sentence_at(self.sentences, start)
+        self.quotes.append(
+            Quote(
+                speaker=actor.name,
+                speaker_kind=actor.kind,
+                kind=kind,
+                text=self.text[start:end],
+                char_start=start,
+                char_end=end,
+                cue=cue,
+                addressee=self.actors.resolve(addressee).name if addressee and self.actors.resolve(addressee) else addressee,
+                sentence=sentence.text if sentence else self.text[start:end],
+            )
+        )
+        if actor.kind == "person":
+            self.last_speaker = actor
+
+    # -- direct quotes --------------------------------------------------------
+    def _direct(self, quoted: Quoted, previous: Quote | None) -> None:
+        end = quoted.close_at + 1 if quoted.close_at is not None else quoted.end
+        line_end = self.text.find("\n", end)
+        after = self.text[end : line_end if line_end >= 0 else len(self.text)]
+        match = self.cues.after_pattern.match(after)
+        if match:
+            cue = match.group(1)
+            rest = after[match.end() :]
+            phrase, addressee = ("", None) if cue.lower().endswith("nya") else self._phrase_after_cue(rest)
+            actor = self._speaker(phrase, quoted.open_at)
+            if actor:
+                self._add(actor, "direct", quoted.start, quoted.end, cue.lower(), addressee)
+            return
+        before = self._clause_before(quoted.open_at)
+        intro = re.search(r"(\w+)\s*[:,]?\s*$", before)
+        words = _words(quoted.text)
+        if intro and intro.group(1).lower() in self.cues.speech_verbs | self.cues.weak_speech_verbs:
+            subject = before[: intro.start(1)]
+            actor = self._subject(subject, quoted.open_at)
+            if actor and (words >= self.cues.min_words_unattributed or not after.strip()[:1].isalnum()):
+                self._add(actor, "direct", quoted.start, quoted.end, intro.group(1).lower(), None)
+            return
+        starts_paragraph = not before.strip()
+        if previous and starts_paragraph and words >= self.cues.min_words_unattributed and previous.kind == "direct":
+            actor = self.actors.resolve(previous.speaker) or self.last_speaker
+            if actor:
+                self._add(actor, "direct", quoted.start, quoted.end, previous.cue, None)
+
+    def _clause_before(self, position: int) -> str:
+        sentence = sentence_at(self.sentences, position)
+        start = sentence.start if sentence else max(0, self.text.rfind("\n", 0, position) + 1)
+        return self.text[start:position]
+
+    def _is_filler(self, token: str) -> bool:
+        """Words between a speaker and the verb: "pun", "pada Selasa (21/1)"."""
+        bare = token.strip(",")
+        if bare.lower() in self.cues.subject_fillers or re.fullmatch(r"\(?[\d/.-]+\)?", bare):
+            return True
+        return bare in self.actors.lexicon.not_name_words and self.actors.known_person(bare) is None
+
+    def _subject(self, subject: str, position: int) -> Actor | None:
+        """The speaker named right before a reporting verb, or a pronoun."""
+        tokens = subject.split()
+        while tokens and self._is_filler(tokens[-1]):
+            tokens.pop()
+        if not tokens:
+            return None
+        if self.actors.is_pronoun(tokens[-1]):
+            return self._speaker(tokens[-1], position)
+        clause = re.split(r",\s+(?=[a-z])|^.*\b(?:bahwa|dengan|untuk|yang)\b", " ".join(tokens))[-1]
+        clause_tokens = clause.split()
+        if len(clause_tokens) > 8 or any(re.fullmatch(r"(me|ber|di)[a-z]{4,}", t) for t in clause_tokens):
+            return None
+        return self.actors.resolve(clause) if clause_tokens else None
+
+    # -- indirect quotes --------------------------------------------------------
+    def _indirect(self, sentence: Span) -> None:
+        if any(
+            q.open_at < sentence.end and sentence.start < (q.close_at or q.end) and _words(q.text) >= self.cues.min_words_unattributed
+            for q in self.quoted
+        ):
+            return
+        text = sentence.text
+        according = re.match(r"^(?:[^,]{0,40},\s*)?(" + "|".join(self.cues.according_to) + r")(nya)?\s*([^,]*),\s*", text, re.IGNORECASE)
+        if according:
+            phrase = "dia" if according.group(2) else according.group(3)
+            if not according.group(2) and _words(phrase) > 6:
+                return
+            actor = self._speaker(phrase, sentence.start)
+            if actor:
+                self._add(actor, "indirect", sentence.start + according.end(), sentence.end, according.group(1).lower(), None)
+            return
+        trailing = re.search(r",\s*(" + "|".join(self.cues.after) + r")\b\s*([^,.]*)[.!?]?\s*$", text, re.IGNORECASE)
+        if trailing and _words(text[: trailing.start()]) >= 4:
+            cue = trailing.group(1).lower()
+            phrase = "" if cue.endswith("nya") else self._phrase_after_cue(trailing.group(2))[0]
+            actor = self._speaker(phrase, sentence.start)
+            if actor:
+                self._add(actor, "indirect", sentence.start, sentence.start + trailing.start(), cue, None)
+            return
+        for verb in re.finditer(r"\b([a-z]+)\b", text):
+            word = verb.group(1)
+            if word not in self.cues.speech_verbs and word not in self.cues.weak_speech_verbs:
+                continue
+            rest = text[verb.end() :]
+            addressee = None
+            to = re.match(r"\s+(?:" + "|".join(self.cues.addressee) + r")\s+((?:\S+\s+){0,3}?\S+?)(?=\s+(?:" + "|".join(self.cues.complementizers) + r")\b|,)", rest)
+            if to:
+                addressee, rest = to.group(1), rest[to.end() :]
+            comp = re.match(r"\s*(?:[,:]\s*|(?:" + "|".join(self.cues.complementizers) + r")\b\s*)", rest)
+            if word in self.cues.weak_speech_verbs and not comp:
+                return
+            content_start = sentence.start + verb.end() + (len(text[verb.end() :]) - len(rest)) + (comp.end() if comp else 0)
+            if _words(self.text[content_start : sentence.end]) < 3:
+                return
+            actor = self._subject(text[: verb.start()], sentence.start + verb.start())
+            if actor:
+                self._add(actor, "indirect", content_start, sentence.end, word, addressee)
+            return
+
+    def run(self) -> list[Quote]:
+        items: list[tuple[int, object]] = [(q.open_at, q) for q in self.quoted]
+        items += [(s.start, s) for s in self.sentences]
+        items.sort(key=lambda item: (item[0], isinstance(item[1], Span)))
+        for _, item in items:
+            if isinstance(item, Quoted):
+                previous = self.quotes[-1] if self.quotes else None
+                self._direct(item, previous)
+            else:
+                self._indirect(item)
+        return self.quotes
+
+
+def extract_quotes(text: str, actors: ArticleActors | None = None, language: str = "id") -> list[Quote]:
+    """Direct and indirect quotes of a clean article body, in reading order."""
+    actors = actors or ArticleActors.scan(text, language=language)
+    return _Extractor(text, actors, language).run()

@@ -1,0 +1,190 @@
+"""Score extracted records against a gold file (the format of ``shared/gold``).
+
+Rules (gold README): a quote matches when the speaker is the same canonical
+name (case-insensitive) and at least 70% of the gold text's words are in the
+prediction and at least 50% of the prediction's words are in the gold text; a
+figure when kind and value agree (money also unit); an event when the type
+agrees and every gold participant is among the predicted ones, its date scored
+apart on matched events. Matching is one to one. Items with ``required: false``
+neither count for recall nor against precision.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+WORDS = re.compile(r"\w+")
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in WORDS.findall(text or "")}
+
+
+def quote_matches(gold: dict, pred: dict) -> bool:
+    if (gold.get("speaker") or "").lower() != (pred.get("speaker") or "").lower():
+        return False
+    g, p = words(gold["text"]), words(pred["text"])
+    if not g or not p:
+        return False
+    return len(g & p) / len(g) >= 0.7 and len(g & p) / len(p) >= 0.5
+
+
+def figure_matches(gold: dict, pred: dict) -> bool:
+    if gold["kind"] != pred["kind"]:
+        return False
+    if not math.isclose(float(gold["value"]), float(pred["value"]), rel_tol=1e-3, abs_tol=1e-9):
+        return False
+    return gold["kind"] != "money" or (gold.get("unit") or "").upper() == (pred.get("unit") or "").upper()
+
+
+def event_matches(gold: dict, pred: dict) -> bool:
+    if gold["type"] != pred["type"]:
+        return False
+    predicted = {p.lower() for p in pred.get("participants") or []}
+    return all(p.lower() in predicted for p in gold.get("participants") or [])
+
+
+def date_matches(gold: dict, pred: dict) -> bool:
+    """The predicted date cut to the gold precision equals the gold date."""
+    if not gold.get("date"):
+        return True
+    width = {"day": 10, "month": 7, "year": 4}[gold.get("precision") or "day"]
+    return (pred.get("date") or "")[:width] == gold["date"][:width]
+
+
+@dataclass
+class KindScore:
+    kind: str
+    required: int = 0
+    matched_required: int = 0
+    predicted: int = 0
+    matched_predictions: int = 0
+    misses: list[tuple[str, dict]] = field(default_factory=list)
+    false_positives: list[tuple[str, dict]] = field(default_factory=list)
+    pairs: list[tuple[str, dict, dict]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched_predictions / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_required / self.required if self.required else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, doc: str, gold: list[dict], pred: list[dict], match: Callable[[dict, dict], bool]) -> None:
+        free = list(range(len(pred)))
+        matched_pred: set[int] = set()
+        ordered = [g for g in gold if g.get("required", True)] + [g for g in gold if not g.get("required", True)]
+        for item in ordered:
+            hit = next((i for i in free if match(item, pred[i])), None)
+            required = item.get("required", True)
+            self.required += required
+            if hit is None:
+                if required:
+                    self.misses.append((doc, item))
+                continue
+            free.remove(hit)
+            matched_pred.add(hit)
+            self.matched_required += required
+            self.pairs.append((doc, item, pred[hit]))
+        self.predicted += len(pred)
+        self.matched_predictions += len(matched_pred)
+        self.false_positives += [(doc, pred[i]) for i in free]
+
+
+@dataclass
+class Report:
+    quotes: KindScore = field(default_factory=lambda: KindScore("quotes"))
+    direct_quotes: KindScore = field(default_factory=lambda: KindScore("direct quotes"))
+    figures: KindScore = field(default_factory=lambda: KindScore("figures"))
+    events: KindScore = field(default_factory=lambda: KindScore("events"))
+    documents_missing: list[str] = field(default_factory=list)
+    body_failures: list[str] = field(default_factory=list)
+    forbidden_hits: list[str] = field(default_factory=list)
+    dates_checked: int = 0
+    dates_correct: int = 0
+    date_errors: list[str] = field(default_factory=list)
+
+
+def score(gold: dict, predicted: dict[str, dict]) -> Report:
+    """``predicted`` maps a gold ``doc`` name to {body, quotes, figures, events}."""
+    report = Report()
+    for doc in gold["documents"]:
+        name = doc["doc"]
+        pred = predicted.get(name)
+        if pred is None:
+            report.documents_missing.append(name)
+            pred = {"body": "", "quotes": [], "figures": [], "events": []}
+        body = pred.get("body") or ""
+        report.body_failures += [f"{name}: missing {s!r}" for s in doc.get("body_must_contain", []) if s not in body]
+        report.body_failures += [f"{name}: keeps {s!r}" for s in doc.get("body_must_not_contain", []) if s in body]
+        report.quotes.add(name, doc.get("quotes", []), pred["quotes"], quote_matches)
+        report.direct_quotes.add(
+            name,
+            [q for q in doc.get("quotes", []) if q["kind"] == "direct"],
+            [q for q in pred["quotes"] if q.get("kind") == "direct"],
+            quote_matches,
+        )
+        report.figures.add(name, doc.get("figures", []), pred["figures"], figure_matches)
+        report.events.add(name, doc.get("events", []), pred["events"], event_matches)
+        forbidden = doc.get("forbidden", {})
+        for item in forbidden.get("quotes", []):
+            if any(words(item["text"]) <= words(q["text"]) for q in pred["quotes"]):
+                report.forbidden_hits.append(f"{name}: quote {item['text']!r}")
+        for item in forbidden.get("figures", []):
+            if any(figure_matches({**item, "unit": item.get("unit")}, f) and item.get("surface", "") in (f.get("surface") or item.get("surface", "")) for f in pred["figures"]):
+                report.forbidden_hits.append(f"{name}: figure {item.get('surface')!r}")
+    for doc, gold_event, pred_event in report.events.pairs:
+        if gold_event.get("date"):
+            report.dates_checked += 1
+            if date_matches(gold_event, pred_event):
+                report.dates_correct += 1
+            else:
+                report.date_errors.append(
+                    f"{doc}: {gold_event['type']} {gold_event['participants']} gold {gold_event['date']} predicted {pred_event.get('date')}"
+                )
+    return report
+
+
+def format_report(report: Report) -> str:
+    lines = []
+    for kind in (report.quotes, report.direct_quotes, report.figures, report.events):
+        lines.append(
+            f"{kind.kind:<14} precision {kind.precision:.3f}  recall {kind.recall:.3f}  f1 {kind.f1:.3f}"
+            f"  (predicted {kind.predicted}, required {kind.required})"
+        )
+    lines.append(f"event dates    {report.dates_correct}/{report.dates_checked} correct on matched events")
+    lines.append(f"documents      {len(report.documents_missing)} missing; body checks failed: {len(report.body_failures)}")
+    for title, items in (
+        ("missing documents", report.documents_missing),
+        ("body check failures", report.body_failures),
+        ("forbidden items extracted", report.forbidden_hits),
+        ("event date errors", report.date_errors),
+    ):
+        if items:
+            lines.append(f"\n{title}:")
+            lines += [f"  {item}" for item in items]
+    for kind in (report.quotes, report.figures, report.events):
+        if kind.misses:
+            lines.append(f"\n{kind.kind}: misses")
+            lines += [f"  {doc}: {_show(item)}" for doc, item in kind.misses]
+        if kind.false_positives:
+            lines.append(f"\n{kind.kind}: false positives")
+            lines += [f"  {doc}: {_show(item)}" for doc, item in kind.false_positives]
+    return "\n".join(lines)
+
+
+def _show(item: dict) -> str:
+    if "text" in item:
+        return f"[{item.get('kind')}] {item.get('speaker')}: {item['text'][:110]!r}"
+    if "participants" in item:
+        return f"{item['type']} {item.get('participants')} {item.get('date')} ({item.get('trigger', '')})"
+    return f"{item['kind']} {item.get('value')} {item.get('unit')} ({item.get('surface', '')})"

@@ -1,0 +1,219 @@
+"""Figures in Indonesian news: Indonesian sentences in, Figure records out."""
+
+import pytest
+
+from pipelines.lib.figures import Figure, extract_figures
+
+
+def figs(text, **kwargs):
+    """(kind, value, unit, qualifier, surface) of every figure, checking offsets."""
+    out = []
+    for f in extract_figures(text, **kwargs):
+        assert isinstance(f, Figure)
+        assert text[f.char_start : f.char_end] == f.surface
+        out.append((f.kind, pytest.approx(f.value), f.unit, f.qualifier, f.surface))
+    return out
+
+
+def test_percent_and_money_in_one_sentence():
+    assert figs("Perdagangan naik 31% menjadi $123 miliar.") == [
+        ("percent", 31, "percent", None, "31%"),
+        ("money", 123e9, "USD", None, "$123 miliar"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "surface"),
+    [
+        ("melampaui $123 miliar", 123e9, "USD", "$123 miliar"),
+        ("lebih dari USD200 miliar", 200e9, "USD", "USD200 miliar"),
+        ("sebesar US$ 1,5 triliun", 1.5e12, "USD", "US$ 1,5 triliun"),
+        ("keuntungan Rp4 miliar", 4e9, "IDR", "Rp4 miliar"),
+        ("anggaran Rp 4,5 triliun", 4.5e12, "IDR", "Rp 4,5 triliun"),
+        ("harga Rp80.000 per kilogram", 80_000, "IDR", "Rp80.000"),
+        ("senilai Rp.400 juta", 400e6, "IDR", "Rp.400 juta"),
+        ("proyek senilai Rp 15 M", 15e9, "IDR", "Rp 15 M"),
+        ("suap 550 ribu dolar AS", 550_000, "USD", "550 ribu dolar AS"),
+        ("kekayaan 47,1 miliar dollar AS", 47.1e9, "USD", "47,1 miliar dollar AS"),
+        ("pinjaman 10 juta yuan", 10e6, "CNY", "10 juta yuan"),
+        ("transaksi 5 miliar rubel", 5e9, "RUB", "5 miliar rubel"),
+        ("hibah €3 juta", 3e6, "EUR", "€3 juta"),
+        ("kontrak 2 juta euro", 2e6, "EUR", "2 juta euro"),
+        ("hadiah 99.000 lira", 99_000, "TRY", "99.000 lira"),
+        ("investasi 2 miliar dolar Singapura", 2e9, "SGD", "2 miliar dolar Singapura"),
+    ],
+)
+def test_money_in_every_written_form(text, value, currency, surface):
+    [(kind, got, unit, _, surf)] = figs(text)
+    assert (kind, got, unit, surf) == ("money", value, currency, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "surface"),
+    [
+        ("naik 31%", 31, "31%"),
+        ("tumbuh sebesar 30 persen", 30, "30 persen"),
+        ("inflasi 0,5 persen", 0.5, "0,5 persen"),
+        ("inflasi tahunan 2,75%", 2.75, "2,75%"),
+        ("meskipun dua pertiganya telah didenominasi", 200 / 3, "dua pertiganya"),
+        ("turun hampir separuh dibandingkan", 50, "separuh"),
+        ("dan setengahnya ingin program dilanjutkan", 50, "setengahnya"),
+        ("tiga persen saham", 3, "tiga persen"),
+    ],
+)
+def test_percentages(text, value, surface):
+    [(kind, got, unit, _, surf)] = figs(text)
+    assert (kind, got, unit, surf) == ("percent", value, "percent", surface)
+
+
+def test_a_fraction_in_an_idiom_is_no_figure():
+    assert figs("Ia menjalankan tugas itu dengan setengah hati.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "surface"),
+    [
+        ("kontrak dengan enam produsen untuk", 6, "produsen", "enam produsen"),
+        ("membuat 150 juta dosis vaksin", 150e6, "dosis", "150 juta dosis"),
+        ("Enam nota kesepahaman tambahan", 6, "nota kesepahaman", "Enam nota kesepahaman"),
+        ("Dalam dua pernyataan bersama, Rusia", 2, "pernyataan bersama", "dua pernyataan bersama"),
+        ("Xi mengingat tiga pertemuannya dengan Putin", 3, "pertemuan", "tiga pertemuannya"),
+        ("total 14 pernyataan, protokol, memorandum, dan kesepakatan", 14, "pernyataan", "14 pernyataan"),
+        ("ada 3.016 orang penumpang domestik", 3016, "penumpang", "3.016 orang penumpang"),
+        ("sebanyak 29 penerbangan dibatalkan", 29, "penerbangan", "29 penerbangan"),
+        ("sembilan belas kapal", 19, "kapal", "sembilan belas kapal"),
+        ("dua puluh lima provinsi", 25, "provinsi", "dua puluh lima provinsi"),
+        ("seratus desa", 100, "desa", "seratus desa"),
+        ("seribu relawan", 1000, "relawan", "seribu relawan"),
+        ("tiga ratus ribu pengungsi", 300_000, "pengungsi", "tiga ratus ribu pengungsi"),
+        ("sedikitnya 20 WNI dievakuasi", 20, "WNI", "20 WNI"),
+        ("kepada 1.500 pelaku UMKM", 1500, "pelaku", "1.500 pelaku"),
+        ("5 orang tewas", 5, "orang", "5 orang"),
+        ("Dua tersangka ditangkap", 2, "tersangka", "Dua tersangka"),
+    ],
+)
+def test_counts_take_the_counted_noun(text, value, unit, surface):
+    [(kind, got, got_unit, _, surf)] = figs(text)
+    assert (kind, got, got_unit, surf) == ("count", value, unit, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "surface"),
+    [
+        ("kunjungan tiga hari", 3, "day", "tiga hari"),
+        ("dalam 11 bulan pertama", 11, "month", "11 bulan"),
+        ("memperpanjang 20 tahun persahabatan", 20, "year", "20 tahun"),
+        ("Pada peringatan dua dekade Perjanjian", 20, "year", "dua dekade"),
+        ("Peringatan 1 Abad Partai Komunis", 100, "year", "1 Abad"),
+        ("delapan hari setelah", 8, "day", "delapan hari"),
+        ("sekitar 2 minggu", 2, "week", "2 minggu"),
+        ("setengah jam kemudian", 0.5, "hour", "setengah jam"),
+        ("selama dua setengah tahun", 2.5, "year", "dua setengah tahun"),
+    ],
+)
+def test_durations(text, value, unit, surface):
+    [(kind, got, got_unit, _, surf)] = figs(text)
+    assert (kind, got, got_unit, surf) == ("duration", value, unit, surface)
+
+
+def test_a_duration_in_two_parts_gives_two_figures():
+    assert figs("divonis 4 tahun 6 bulan penjara") == [
+        ("duration", 4, "year", None, "4 tahun"),
+        ("duration", 6, "month", None, "6 bulan"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("lebih dari 150 juta dosis", "more_than"),
+        ("melampaui $200 miliar", "more_than"),
+        ("setidaknya 12 WNI", "more_than"),  # "at least": a lower bound
+        ("sedikitnya 331 orang", "more_than"),
+        ("100 orang lebih, kata polisi", "more_than"),
+        ("kurang dari 0,5 persen", "less_than"),
+        ("di bawah 18 tahun", "less_than"),
+        ("sekitar 5 persen", "approx"),
+        ("kira-kira 5 persen", "approx"),
+        ("hampir 5 persen", "approx"),
+        ("sekira Rp.400 juta", "approx"),
+        ("hingga Rp 10 juta", "up_to"),
+        ("sampai 18 bulan", "up_to"),
+        ("mencapai 5 persen", None),
+        ("Lebih dari itu, 5 negara anggota menolak", None),  # "lebih dari itu" qualifies nothing
+    ],
+)
+def test_qualifiers_come_from_the_words_before(text, qualifier):
+    [figure] = extract_figures(text)
+    assert figure.qualifier == qualifier
+    assert not figure.surface.lower().startswith(("lebih", "kurang", "sekitar", "hingga"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yang sudah dimulai sejak 2001 lalu",  # years
+        "pada tahun 1992 ke 2000 untuk mengembangkan",
+        "mencapai rekor tertinggi pada tahun 2022, tumbuh",
+        "misi ke asteroid tahun 2024 nanti",
+        "di Moskow, Rusia, 15 Desember 2021.",  # dates
+        "pada Rabu (15/12).",
+        "seperti dilansir rt.com, Rabu (22/3/2024).",
+        "28 Mei 2021, 08:37 WIB",  # times
+        "mulai pukul 10.00 hingga pukul 08.45 WITA",
+        "hubungi 0812-3456-7890",  # phone numbers
+        "konsultasi keamanan putaran ke-16.",  # ordinals
+        "kedua negara dan kedua pemimpin",  # "kedua" = both
+        "salah satu cara",  # idioms
+        "menghormati kepentingan satu sama lain",
+        "kepentingan keamanan kedua belah pihak",
+        "dua belah pihak",
+        "pandemi Covid-19 dan KTT G20",  # names
+        "pesawat Boeing 737 MAX",
+        "Pasal 5 ayat 2 UU No. 20 Tahun 2001",  # labels
+        "Perang Dunia II",
+        "Ribuan orang dan puluhan polisi berjaga",  # vague quantities
+        "Kapal itu membawa 250 ton beras dan 3 juta liter solar.",  # measurements
+        "yang dicapai dua kepada negara adidaya",  # a number before a preposition
+        "naik dari 100 menjadi 200",  # numbers without a unit
+        "setiap 100 orang penduduk",  # the base of a ratio
+        "film 7 HARI MENEMBUS WAKTU",  # a title in capitals
+    ],
+)
+def test_not_figures(text):
+    assert figs(text) == []
+
+
+def test_a_repeated_figure_is_given_once_unless_asked():
+    text = "peringatan 80 tahun kemenangan dan peringatan 80 tahun berdirinya PBB"
+    assert [f.char_start for f in extract_figures(text)] == [11]
+    assert [f.char_start for f in extract_figures(text, repeats=True)] == [11, 46]
+
+
+def test_offsets_point_into_the_text_given():
+    text = "\n\nBerita Baru, Moskow – Putin dan Xi sepakat.\nPerdagangan naik 31% menjadi $123 miliar."
+    for f in extract_figures(text):
+        assert text[f.char_start : f.char_end] == f.surface
+
+
+def test_seed_paragraph():
+    text = (
+        "Putin juga mengatakan perdagangan bilateral antara Rusia dan China naik 31% dalam "
+        "11 bulan pertama tahun ini menjadi $123 miliar, dan kedua negara bertujuan untuk "
+        "melampaui $200 miliar dalam waktu dekat.\n\nDia mengatakan China menjadi pusat "
+        "internasional untuk produksi vaksin Sputnik dan Sputnik Light Rusia untuk melawan "
+        "COVID-19, dengan kontrak yang ditandatangani dengan enam produsen untuk membuat "
+        "lebih dari 150 juta dosis."
+    )
+    assert figs(text) == [
+        ("percent", 31, "percent", None, "31%"),
+        ("duration", 11, "month", None, "11 bulan"),
+        ("money", 123e9, "USD", None, "$123 miliar"),
+        ("money", 200e9, "USD", "more_than", "$200 miliar"),
+        ("count", 6, "produsen", None, "enam produsen"),
+        ("count", 150e6, "dosis", "more_than", "150 juta dosis"),
+    ]
+
+
+def test_no_figures_in_empty_text():
+    assert extract_figures("") == []

@@ -1,0 +1,65 @@
+"""page_from_text: plain-text pages (furniture left in) -> Page, checked against the gold of the 5 seeds."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipelines.lib.clean import NoArticleText
+from pipelines.lib.plain_page import page_from_text
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+GOLD = SHARED / "gold" / "seeds.json"
+DOCS = json.loads(GOLD.read_text())["documents"] if GOLD.is_file() else []
+
+
+def test_title_dateline_and_site_from_an_outlet_dateline():
+    page = page_from_text("""Trending
+
+Banjir Rendam Ratusan Rumah di Bandung - Contohwarta
+
+Sedang Trending 2 jam yang lalu
+
+Bandung (CONTOHWARTA) - Banjir merendam ratusan rumah warga di Kabupaten Bandung pada Senin malam.
+
+Warga mengungsi ke balai desa setempat sambil menunggu air surut.
+
+Silakan baca konten menarik lainnya dari Contohwarta.com di Google News!""")
+    assert page.title == "Banjir Rendam Ratusan Rumah di Bandung"
+    assert page.site == "contohwarta.com"
+    assert page.dateline_place == "Bandung"
+    assert page.body.startswith("Banjir merendam ratusan rumah")
+    assert "Silakan baca" not in page.body
+    assert "2 jam yang lalu" in page.header_text
+    assert page.metadata_date is None and page.language == "id"
+
+
+def test_date_line_and_caption_go_to_header_text():
+    page = page_from_text("""Harga Beras Naik Jelang Ramadhan
+
+28 Mei 2021, 08:37 WIB
+Pedagang menata beras di pasar induk, Jakarta, 27 Mei 2021. Foto: Dok. Contoh
+
+CONTOHKABAR.COM - Harga beras di pasar induk naik 10 persen dalam sepekan terakhir menjelang Ramadhan.""")
+    assert page.site == "contohkabar.com"
+    assert page.body == "Harga beras di pasar induk naik 10 persen dalam sepekan terakhir menjelang Ramadhan."
+    assert "28 Mei 2021, 08:37 WIB" in page.header_text
+    assert "27 Mei 2021. Foto: Dok. Contoh" in page.header_text
+
+
+def test_only_furniture_raises():
+    with pytest.raises(NoArticleText, match="no article text"):
+        page_from_text("Judul Saja\n\nBaca Juga: Berita Lain\n\nEditor: Siti")
+
+
+@pytest.mark.skipif(not DOCS, reason="shared gold folder absent")
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d["doc"])
+def test_seed_matches_gold(doc):
+    page = page_from_text((SHARED / "seeds" / doc["doc"]).read_text())
+    assert page.title == doc["title"]
+    assert page.site == doc["site"]
+    assert page.language == doc["language"]
+    for text in doc["body_must_contain"]:
+        assert text in page.body
+    for text in doc["body_must_not_contain"]:
+        assert text not in page.body
