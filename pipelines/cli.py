@@ -29,7 +29,10 @@ def run(reprocess: bool = False, resources: dict | None = None) -> dg.ExecuteInP
         [*defs.assets, *(defs.asset_checks or [])],
         resources=resources or build_resources(),
         instance=instance,
-        run_config={"ops": {"articles": {"config": {"reprocess": reprocess}}}},
+        run_config={
+            "ops": {"articles": {"config": {"reprocess": reprocess}}},
+            "loggers": {"console": {"config": {"log_level": "WARNING"}}},
+        },
     )
 
 

@@ -173,15 +173,50 @@ def test_qualifiers_come_from_the_words_before(text, qualifier):
         "Pasal 5 ayat 2 UU No. 20 Tahun 2001",  # labels
         "Perang Dunia II",
         "Ribuan orang dan puluhan polisi berjaga",  # vague quantities
-        "Kapal itu membawa 250 ton beras dan 3 juta liter solar.",  # measurements
+        "Kapal itu membawa 250 ton beras sejauh 43 km.",  # small measurements
         "yang dicapai dua kepada negara adidaya",  # a number before a preposition
         "naik dari 100 menjadi 200",  # numbers without a unit
         "setiap 100 orang penduduk",  # the base of a ratio
         "film 7 HARI MENEMBUS WAKTU",  # a title in capitals
+        "KTT APEC di Lima pekan lalu",  # a capitalized number word is a name
     ],
 )
 def test_not_figures(text):
     assert figs(text) == []
+
+
+def test_a_scaled_measurement_is_a_count_of_its_measure():
+    assert figs("Rusia memasok sekitar 107 juta ton minyak, atau 50 miliar meter kubik gas") == [
+        ("count", 107e6, "ton", "approx", "107 juta ton"),
+        ("count", 50e9, "meter kubik", None, "50 miliar meter kubik"),
+    ]
+
+
+def test_times_in_digits_is_a_count_but_not_twice_or_threefold():
+    assert figs("Keduanya bertemu lebih dari 40 kali, dua kali tahun ini.") == [
+        ("count", 40, "kali", "more_than", "40 kali"),
+    ]
+    assert figs("Ekspor naik 3 kali lipat.") == []
+
+
+def test_negative_numbers():
+    assert figs("ekonomi tumbuh di kisaran -1,7% hingga minus 2 persen") == [
+        ("percent", -1.7, "percent", None, "-1,7%"),
+        ("percent", -2, "percent", "up_to", "minus 2 persen"),
+    ]
+
+
+def test_a_dash_range_gives_its_upper_end_with_the_currency_written_before():
+    assert figs("biaya Rp 1-2 miliar dan naik 5-6 persen") == [
+        ("money", 2e9, "IDR", None, "Rp 1-2 miliar"),
+        ("percent", 6, "percent", None, "6 persen"),
+    ]
+
+
+def test_a_headline_in_title_case_still_gives_its_counts():
+    assert figs("Putin dan Xi Jinping Tandatangani Enam Nota Kesepahaman di Moskow") == [
+        ("count", 6, "nota kesepahaman", None, "Enam Nota Kesepahaman"),
+    ]
 
 
 def test_a_repeated_figure_is_given_once_unless_asked():

@@ -33,9 +33,16 @@ Rules worth knowing (all the words involved are in ``lexicon/id/figures.toml``):
   dates ("15 Desember", "(15/12)"), clock times ("pukul 10.00", "08.45 WITA"),
   phone numbers, ordinals ("ke-16", "kedua"), labels ("pasal 5", "nomor 3"),
   model names ("Boeing 737"), measurements ("10 km", "5 ton").
-- Counts need a noun right after the number; the word "satu" and "se-" are not
-  counts ("salah satu", "satu sama lain"); vague quantities ("puluhan",
-  "ribuan") are not figures; a number with no unit at all is not a figure.
+- Counts need a noun right after the number (not a function word, adjective
+  or me-/ber-/di-/ter- verb); "satu" and "se-" are counts only before a
+  classifier ("satu orang tewas"; not "salah satu", "satu sama lain"); vague
+  quantities ("puluhan", "ribuan") are not figures; a number with no unit at
+  all is not a figure. "40 kali" (numerals only, not "3 kali lipat") is a count
+  of "kali". A measurement with a scale word ("107 juta ton", "50 miliar meter
+  kubik") is a count of its measure; small ones ("43 km") are left out.
+- A minus ("-1,7%", "minus 2 persen") makes the value negative. A dash range
+  ("5-6 persen", "Rp 1-2 miliar") gives its upper end, whose surface starts
+  at the currency sign.
 - Figures come in text order, each distinct (kind, value, unit) once, at its
   first mention; ``extract_figures(text, repeats=True)`` gives every mention.
 """
@@ -93,6 +100,11 @@ class _Lex:
     qualifier_words: frozenset[str]
     count_not_after: frozenset[str]
     possessive_suffixes: tuple[str, ...]
+    scaled_measures_are_counts: bool
+    two_word_measures: frozenset[tuple[str, ...]]
+    times_word: str
+    one_not_after: frozenset[str]
+    times_not_before: frozenset[str]
     not_possessive: frozenset[str]
 
 
@@ -129,6 +141,11 @@ def _lex(language: str) -> _Lex:
         qualifier_words=frozenset(w for p in qualifiers for w in p),
         count_not_after=frozenset(w.lower() for w in count.get("not_after", [])),
         possessive_suffixes=tuple(count.get("possessive_suffixes", ["nya"])),
+        scaled_measures_are_counts=bool(nf.get("scaled_measures_are_counts", False)),
+        two_word_measures=frozenset(_phrase(p) for p in nf.get("two_word_measures", [])),
+        times_word=count.get("times_word", "kali"),
+        one_not_after=frozenset(count.get("one_not_after", [])),
+        times_not_before=frozenset(count.get("times_not_before", [])),
         not_possessive=frozenset(count.get("not_possessive", [])),
     )
 
@@ -304,25 +321,19 @@ def _count(doc: _Doc, sp: NumberSpan) -> tuple[str, int] | None:
     return " ".join(words), end
 
 
-def _label_follows(doc: _Doc, unit: int) -> bool:
-    """The unit word at token ``unit`` is a label of what follows it, not a
-    unit: a numeral right after it ("UU No. 20 Tahun 2001", "pasal 5 ayat 2"),
-    or a run of capitals ("7 HARI MENEMBUS WAKTU", a title)."""
+def _label_follows(doc: _Doc, unit: int, any_number: bool = True) -> bool:
+    """The unit word at token ``unit`` labels what follows it rather than
+    measuring the number before it: a numeral right after it ("pasal 5 ayat 2";
+    for durations only a year: "UU No. 20 Tahun 2001", so that "4 tahun 6
+    bulan" stays two durations), or a run of capitals ("7 HARI MENEMBUS
+    WAKTU", a title)."""
     nxt = doc.tok(unit + 1)
     if nxt is None or not doc.spaced(unit, unit + 1):
         return False
     if nxt.kind == "num":
-        return True
+        return any_number or (nxt.text.isdigit() and len(nxt.text) == 4 and 1900 <= int(nxt.text) <= 2100)
     word = doc.tokens[unit].text
     return word.isupper() and len(word) > 2 and nxt.kind == "word" and nxt.text.isupper() and len(nxt.text) > 2
-
-
-def _year_follows(doc: _Doc, unit: int) -> bool:
-    """A year right after the unit word: "UU No. 20 Tahun 2001"."""
-    nxt = doc.tok(unit + 1)
-    if nxt is None or nxt.kind != "num" or not doc.spaced(unit, unit + 1):
-        return _label_follows(doc, unit) and nxt is not None and nxt.kind == "word"
-    return nxt.text.isdigit() and len(nxt.text) == 4 and 1900 <= int(nxt.text) <= 2100
 
 
 def _name_before(doc: _Doc, first: int) -> bool:
@@ -338,6 +349,39 @@ def _name_before(doc: _Doc, first: int) -> bool:
     return not doc.headline(prev.start)
 
 
+def _one_with_classifier(doc: _Doc, sp: NumberSpan) -> bool:
+    """"satu orang tewas" is a count; "salah satu", "satu sama lain", "satu hal" are not."""
+    nxt, prev = doc.tok(sp.last), doc.tok(sp.first - 1)
+    if nxt is None or nxt.lower not in doc.lex.classifiers or not nxt.text.islower():
+        return False
+    return sp.value == 1 and not (prev is not None and prev.lower in doc.lex.one_not_after)
+
+
+def _measure(doc: _Doc, sp: NumberSpan, start: int) -> Figure | None:
+    """A scaled measurement ("107 juta ton") as a count of its measure."""
+    lex = doc.lex
+    if not (lex.scaled_measures_are_counts and sp.has_scale):
+        return None
+    n = doc.match_after(sp.last, lex.two_word_measures, 2) or 1
+    last = sp.last + n
+    unit = " ".join(t.lower for t in doc.tokens[sp.last : last])
+    end = doc.tokens[last - 1].end
+    return Figure("count", float(sp.value), unit, _qualifier(doc, sp.first), doc.text[start:end], start, end)
+
+
+def _times(doc: _Doc, sp: NumberSpan, start: int) -> Figure | None:
+    """"40 kali": a count of occurrences, for numerals only, not "3 kali lipat"."""
+    lex = doc.lex
+    if sp.is_words or not doc.spaced(sp.last - 1, sp.last):
+        return None
+    after = doc.tok(sp.last + 1)
+    if after is not None and after.lower in lex.times_not_before:
+        return None
+    end = doc.tokens[sp.last].end
+    qualifier = _qualifier(doc, sp.first)
+    return Figure("count", float(sp.value), lex.times_word, qualifier, doc.text[start:end], start, end)
+
+
 def _figure(doc: _Doc, sp: NumberSpan) -> Figure | None:
     lex = doc.lex
     tokens = doc.tokens
@@ -350,9 +394,10 @@ def _figure(doc: _Doc, sp: NumberSpan) -> Figure | None:
 
     if nxt_low in lex.months or nxt_low in lex.time_zones:
         return None  # "15 Desember", "08.45 WITA"
-    # a capitalized number word inside a name ("Kepulauan Seribu") is no number
+    # number words are written in lower case inside a sentence: a capitalized
+    # one is a name ("Kepulauan Seribu", "di Lima pekan lalu"), except in a headline
     if sp.is_words and tokens[first].text[0].isupper() and not doc.sentence_start(first):
-        if _name_before(doc, first):
+        if not doc.headline(sp.start):
             return None
 
     # a range written with a dash: "Rp 1-2 miliar", "5-6 persen". The lower
@@ -412,7 +457,7 @@ def _figure(doc: _Doc, sp: NumberSpan) -> Figure | None:
             and nxt_low in lex.durations
             and not (labelled and tokens[label_at].lower not in lex.durations)
             and not year_like
-            and not _year_follows(doc, after)
+            and not _label_follows(doc, after, any_number=False)
         ):
             unit, factor = lex.durations[nxt_low]
             kind, value = "duration", value * factor
@@ -425,14 +470,16 @@ def _figure(doc: _Doc, sp: NumberSpan) -> Figure | None:
     if kind is None:
         if labelled or sp.is_fraction:
             return None
-        if sp.is_words and value < lex.min_word_value:
-            return None
-        if nxt_low in lex.measures:
+        if sp.is_words and value < lex.min_word_value and not _one_with_classifier(doc, sp):
             return None
         if year_like and nxt_low not in lex.classifiers:
             return None
         if _name_before(doc, first):
             return None
+        if nxt_low in lex.measures:
+            return _measure(doc, sp, start)
+        if nxt_low == lex.times_word:
+            return _times(doc, sp, start)
         if prev is not None and prev.lower in lex.count_not_after:
             return None  # "setiap 100 orang": the base of a ratio
         found = _count(doc, sp)

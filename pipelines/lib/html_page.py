@@ -259,7 +259,8 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
     order = ["recall", "precision", "default", "container", "article"]  # ties: DOM-order renders win
     best = max(scores, key=lambda name: (scores[name][0], order.index(name)))
     default_prose = scores["default"][1]
-    if scores[best][1] < max(2 * default_prose, default_prose + 30):
+    needed = max(2 * default_prose, default_prose + 30) if default_prose >= 50 else default_prose + 15
+    if scores[best][1] < needed:
         best = "default"  # trafilatura's own choice, unless it clearly missed the article
     s, prose = cleaned[best], scores[best][1]
     if prose < MIN_PROSE_WORDS:
@@ -267,7 +268,7 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
         og_type = tree.xpath("string(//meta[@property='og:type']/@content)").lower()
         if og_type == "article" and is_sentence(description, 12):
             s = strip_lines(description, language)
-        elif len(links) >= 10 and sum(len(words(x)) for x in s.lines) < 40:
+        elif len(links) >= 10 and len({w.lower() for x in s.lines for w in words(x)}) < 40:
             raise NoArticleText(f"no article text: page is a listing of {len(links)} links")
         elif not s.lines:
             raise NoArticleText("no article text: only furniture on the page")

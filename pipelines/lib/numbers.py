@@ -211,10 +211,8 @@ def _parse_words(words: list[str], w: _Words) -> tuple[float, int, bool] | None:
             small, units_done = None, True
         elif word in w.multipliers:
             mult = w.multipliers[word]
-            if small is None or small == 0 or (group and group < mult * 10 and group % (mult * 10)):
-                break
-            if group and group % (mult * 10) != 0 and group < mult * 10:
-                break
+            if not small or group % (mult * 10) or units_done:
+                break  # "puluh" needs the tens and ones empty, "ratus" the whole group
             group += small * mult
             small = None
         elif word in w.group_words:
@@ -271,10 +269,6 @@ def _parse_words(words: list[str], w: _Words) -> tuple[float, int, bool] | None:
     return best
 
 
-def _digit_value(word: str, w: _Words) -> float | None:
-    return w.digits.get(word)
-
-
 # -------------------------------------------------------------------- scanning
 
 
@@ -282,7 +276,7 @@ def _glued(a: Token, b: Token) -> bool:
     return a.end == b.start
 
 
-def _numeral_allowed(tokens: list[Token], i: int, text: str, w: _Words) -> bool:
+def _numeral_allowed(tokens: list[Token], i: int, w: _Words) -> bool:
     """Is the numeral token ``tokens[i]`` a quantity rather than part of a name,
     code, date, time or phone number?"""
     tok = tokens[i]
@@ -365,7 +359,7 @@ def scan_numbers(text: str, language: str = "id", tokens: list[Token] | None = N
     while i < n:
         tok = tokens[i]
         if tok.kind == "num":
-            if not _numeral_allowed(tokens, i, text, w):
+            if not _numeral_allowed(tokens, i, w):
                 i += 1
                 continue
             value = parse_numeral(tok.text)
@@ -389,9 +383,6 @@ def scan_numbers(text: str, language: str = "id", tokens: list[Token] | None = N
                 last_scale = scale
                 has_scale = True
                 j += 1
-                if j < n and tokens[j].text == "." and tokens[j - 1].lower in w.abbreviations and _glued(tokens[j - 1], tokens[j]):
-                    # "50 rb." : keep the dot out of the span, it may end the sentence
-                    pass
             first = i
             if _negative_sign_before(tokens, i, text, w):
                 first, value = i - 1, -value  # "-1,7%", "minus 2 persen"

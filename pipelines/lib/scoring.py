@@ -137,10 +137,11 @@ def score(gold: dict, predicted: dict[str, dict]) -> Report:
         report.events.add(name, doc.get("events", []), pred["events"], event_matches)
         forbidden = doc.get("forbidden", {})
         for item in forbidden.get("quotes", []):
-            if any(words(item["text"]) <= words(q["text"]) for q in pred["quotes"]):
+            if any(quote_matches({**item, "speaker": q.get("speaker")}, q) for q in pred["quotes"]):
                 report.forbidden_hits.append(f"{name}: quote {item['text']!r}")
         for item in forbidden.get("figures", []):
-            if any(figure_matches({**item, "unit": item.get("unit")}, f) and item.get("surface", "") in (f.get("surface") or item.get("surface", "")) for f in pred["figures"]):
+            if any(item["kind"] == f["kind"] and math.isclose(float(item["value"]), float(f["value"]))
+                   and words(item.get("surface", "")) & words(f.get("surface", "")) for f in pred["figures"]):
                 report.forbidden_hits.append(f"{name}: figure {item.get('surface')!r}")
     for doc, gold_event, pred_event in report.events.pairs:
         if gold_event.get("date"):

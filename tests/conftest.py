@@ -1,0 +1,48 @@
+"""Shared fixtures: the sample material in ../shared, and a pipeline run in a temporary folder."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "data" / "inbox"
+
+
+def shared(*parts: str) -> Path:
+    """A path under ../shared; the test is skipped when the folder is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def http_server():
+    """A real HTTP server on localhost serving the real Indonesian pages of ../shared/realdata."""
+    root = shared("realdata", "id-news-dev")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """An empty inbox, raw store and warehouse location."""
+    (tmp_path / "inbox").mkdir()
+    return tmp_path
+
+
+def copy_seeds(inbox: Path) -> None:
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, inbox / path.name)
