@@ -53,6 +53,7 @@ class EventLexicon:
     planned_cameo: str
     both_people: re.Pattern
     not_participants: frozenset[str]
+    clause_break: re.Pattern
     location: re.Pattern
 
 
@@ -80,6 +81,7 @@ def load_lexicon(language: str = "id") -> EventLexicon:
         planned_cameo=data["status"]["planned_cameo"],
         both_people=_alternation(data["participants"]["both_people"]),
         not_participants=frozenset(data["participants"]["not_participants"]),
+        clause_break=_alternation(data["participants"]["clause_breaks"]),
         location=re.compile(rf"\b(?:{preps})\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,3}})"),
     )
 
@@ -107,12 +109,24 @@ class _Extractor:
                 chars[i - sentence.start] = " "
         return "".join(chars)
 
-    def _participants(self, sentence: Span, visible: str) -> list[Actor]:
-        found: dict[str, Actor] = {}
-        for mention in self.actors.mentions_in(sentence.start, sentence.end):
-            if visible[mention.start - sentence.start] == " " or mention.actor.name in self.lex.not_participants:
-                continue
-            found[mention.actor.name] = mention.actor
+    def _clause(self, visible: str, position: int) -> tuple[int, int]:
+        """The clause of ``visible`` around ``position``, cut at words that open another clause."""
+        start, end = 0, len(visible)
+        for match in self.lex.clause_break.finditer(visible):
+            if match.start() <= position:
+                start = match.start()
+            elif match.start() > position:
+                end = match.start()
+                break
+        return start, end
+
+    def _participants(self, sentence: Span, visible: str, position: int) -> list[Actor]:
+        clause_start, clause_end = self._clause(visible, position)
+        found = self._named(sentence, visible, clause_start, clause_end)
+        if len(found) < 2:
+            clause_start, clause_end = 0, len(visible)
+            found = self._named(sentence, visible, clause_start, clause_end)
+        visible = visible[clause_start:clause_end]
         if re.search(r"\b(?:ia|dia|beliau)\b", visible, re.IGNORECASE):
             person = self.actors.last_person_before(sentence.start)
             if person:
@@ -137,6 +151,14 @@ class _Extractor:
             if resolved:
                 return resolved
         return None
+
+    def _named(self, sentence: Span, visible: str, start: int, end: int) -> dict[str, Actor]:
+        found: dict[str, Actor] = {}
+        for mention in self.actors.mentions_in(sentence.start + start, sentence.start + end):
+            if visible[mention.start - sentence.start] == " " or mention.actor.name in self.lex.not_participants:
+                continue
+            found[mention.actor.name] = mention.actor
+        return found
 
     def _date(self, visible: str, planned: bool) -> tuple[ResolvedDate | None, str | None]:
         stated = self._stated_date(visible, planned)
@@ -172,10 +194,10 @@ class _Extractor:
                     hits.append((name, match, cameo))
         if not hits:
             return
-        participants = self._participants(sentence, visible)
-        if not participants:
-            return
         for name, match, cameo in hits:
+            participants = self._participants(sentence, visible, match.start())
+            if not participants:
+                continue
             planned = bool(self.lex.planned.search(visible[: match.start()]))
             date, source = self._date(visible, planned)
             if date and source == "text":
