@@ -54,6 +54,7 @@ class ActorLexicon:
     not_name_words: frozenset[str]
     government_words: tuple[str, ...]
     pronouns: frozenset[str]
+    after_cues: tuple[str, ...]
     alias_pattern: re.Pattern
     by_alias: dict[str, Actor]
     by_name: dict[str, Actor]
@@ -95,6 +96,7 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         not_name_words=frozenset(people["not_name_words"]),
         government_words=tuple(people["government_words"]),
         pronouns=frozenset(people["pronouns"]),
+        after_cues=tuple(lexicons.load("quotes", language)["cues"]["after"]),
         alias_pattern=pattern,
         by_alias=by_alias,
         by_name={a.name.lower(): a for a in actors},
@@ -126,6 +128,7 @@ class ArticleActors:
         found = cls(text, load_lexicon(language), year)
         found._scan_lexicon()
         found._scan_titled_names()
+        found._trim_names()
         found.mentions.sort(key=lambda m: m.start)
         return found
 
@@ -162,6 +165,50 @@ class ArticleActors:
             actor = self.known_person(name) or Actor(name, "person")
             self._add(offset, offset + len(name), actor)
             self._set_role(phrase[: phrase.rfind(name)], actor)
+
+    def _trim_names(self) -> None:
+        """Cut role and organisation words off the front of names the lexicon does not know.
+
+        "Menteri … Reformasi Birokrasi Yuddy Chrisnandi" is "Yuddy Chrisnandi" when the article
+        later writes "tutur Yuddy" or "Yuddy mengatakan"; "Kajari Lhoksukon Teuku Rahmatsyah"
+        is "Teuku Rahmatsyah" when the article also writes that shorter name. Without such
+        evidence a name keeps its last three words.
+        """
+        renamed: dict[str, Actor] = {}
+        for name, actor in self.people.items():
+            if name.lower() in self.lexicon.by_name or len(name.split()) < 2:
+                continue
+            tokens = name.split()
+            keep = self._referenced_suffix(tokens)
+            if keep != tokens:
+                renamed[name] = Actor(" ".join(keep), "person")
+        if not renamed:
+            return
+        mentions = []
+        for m in self.mentions:
+            new = renamed.get(m.actor.name)
+            if new is None:
+                mentions.append(m)
+                continue
+            offset = m.surface.rfind(new.name)
+            start = m.start + offset if offset >= 0 else m.start
+            mentions.append(Mention(start, m.end, self.text[start : m.end], new))
+        self.mentions = mentions
+        self.people = {renamed.get(n, a).name: renamed.get(n, a) for n, a in self.people.items()}
+        self.role_map = {role: renamed.get(a.name, a) for role, a in self.role_map.items()}
+
+    def _referenced_suffix(self, tokens: list[str]) -> list[str]:
+        full = " ".join(tokens)
+        elsewhere = self.text.replace(full, " ")
+        for i in range(1, len(tokens) - 1):
+            if re.search(rf"(?<![\w]){re.escape(' '.join(tokens[i:]))}(?![\w])", elsewhere):
+                return tokens[i:]
+        cues = "|".join(self.lexicon.after_cues)
+        for i in range(1, len(tokens)):
+            token = re.escape(tokens[i])
+            if re.search(rf"\b(?:{cues})\s+{token}\b|(?<![\w]){token}\s+(?:pun\s+|juga\s+)?(?:me|ber)[a-z]+", elsewhere):
+                return tokens[i:]
+        return tokens[-3:]
 
     def _name_tokens(self, phrase: str) -> list[str]:
         """The trailing run of capitalised tokens that can be a person's name."""
@@ -263,12 +310,28 @@ class ArticleActors:
             fuzzy = self._fuzzy_person(names)
             if fuzzy:
                 return fuzzy
-            if len(names) >= 2 or any(lowered.startswith(t + " ") for t in self.lexicon.titles):
-                return Actor(" ".join(names), "person")
-            if len(names) == 1 and not others:
-                return Actor(names[0], "person")
+            if len(names) >= 2 or any(lowered.startswith(t + " ") for t in self.lexicon.titles) or not others:
+                return self._new_person(names)
         if others:
             return others[-1]
+        return None
+
+    def _new_person(self, names: list[str]) -> Actor:
+        """A person the lexicon does not know, named as fully as the article names them."""
+        tokens = self._referenced_suffix(names) if len(names) > 2 else names
+        if len(tokens) == 1:
+            tokens = self._full_name_of(tokens[0]) or tokens
+        actor = self.known_person(" ".join(tokens)) or Actor(" ".join(tokens), "person")
+        self.people.setdefault(actor.name, actor)
+        return actor
+
+    def _full_name_of(self, token: str) -> list[str] | None:
+        """"Samsul" -> "Samsul Arif" when the article writes the longer name somewhere."""
+        name = rf"[A-Z][\w'’-]+"
+        for match in re.finditer(rf"(?<![\w])((?:{name}\s+){{0,2}}){re.escape(token)}((?:\s+{name}){{0,2}})(?![\w])", self.text):
+            tokens = self._name_tokens(match.group(0))
+            if len(tokens) > 1 and token in tokens:
+                return tokens[-3:]
         return None
 
     def _fuzzy_person(self, names: list[str]) -> Actor | None:

@@ -90,22 +90,37 @@ class _Extractor:
     # -- speakers -----------------------------------------------------------
     def _speaker(self, phrase: str, position: int) -> Actor | None:
         phrase = phrase.strip(" ,.:;")
-        if not phrase or self.actors.is_pronoun(phrase):
+        if not phrase or self.actors.is_pronoun(phrase) or self._is_anaphoric(phrase):
             return self.last_speaker or self.actors.last_person_before(position)
         return self.actors.resolve(phrase)
 
     def _phrase_after_cue(self, rest: str) -> tuple[str, str | None]:
-        """Split "Putin kepada Xi, dilansir dari Reuters." into speaker and addressee."""
-        clause = re.split(r"[,.;:!?()\n]", rest, maxsplit=1)[0]
-        tokens = clause.split()
+        """Split "Putin kepada Xi, dilansir dari Reuters." into speaker and addressee.
+
+        An apposition after a comma names the person behind a role:
+        "kata Kasubdit IV Polda Lampung, AKBP Ferdiyan Fahmi, di Bandarlampung".
+        """
+        clause = re.split(r"(?<!\b[A-Z])[.;:!?()\n]", rest, maxsplit=1)[0]
+        tokens = clause.replace(",", " , ").split()
         speaker, addressee = [], None
         for i, token in enumerate(tokens):
             if token.lower() in self.cues.speaker_end:
                 if token.lower() in self.cues.addressee:
-                    addressee = " ".join(tokens[i + 1 :]) or None
+                    addressee = " ".join(tokens[i + 1 :]).split(" , ")[0] or None
                 break
             speaker.append(token)
-        return " ".join(speaker), addressee
+        segments = [seg.strip() for seg in " ".join(speaker).split(" , ") if seg.strip()]
+        named = [seg for seg in segments if self.actors.resolve(seg) is not None and not self._is_anaphoric(seg)]
+        phrase = named[-1] if len(named) > 1 and self._names_a_person(named[-1]) else (segments[0] if segments else "")
+        return phrase, addressee
+
+    def _names_a_person(self, phrase: str) -> bool:
+        actor = self.actors.resolve(phrase)
+        return actor is not None and actor.kind == "person"
+
+    def _is_anaphoric(self, phrase: str) -> bool:
+        """"politisi Partai Hanura itu", "pria tersebut": a description of someone already named."""
+        return bool(re.search(r"\b(?:itu|tersebut|ini)$", phrase.strip(" ,.").lower()))
 
     def _add(self, actor: Actor, kind: str, start: int, end: int, cue: str | None, addressee: str | None) -> None:
         while start < end and self.text[start] in " ,:;“”\"'‘’«»":
