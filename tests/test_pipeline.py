@@ -152,7 +152,26 @@ def test_summary_names_the_warehouse_and_an_example_query(workspace: Path):
     assert "warehouse.duckdb" in text and "select" in text and "quotes" in text
 
 
-@pytest.mark.parametrize("asset", ["sources", "articles", "actors", "quotes", "figures", "events", "analytics_views"])
+def test_the_timeline_lists_an_event_once_with_every_article_reporting_it(workspace: Path):
+    inbox = workspace / "inbox"
+    copy_seeds(inbox)
+    (inbox / "second-report.txt").write_text(
+        "Putin dan Xi bicara lewat video\n\n"
+        "Kamis, 16 Desember 2021 10:00 WIB\n\n"
+        "Presiden Rusia Vladimir Putin dan Presiden China Xi Jinping berbicara melalui tautan video pada Rabu (15/12).\n\n"
+        "Keduanya membahas tekanan Barat, kata juru bicara Kremlin Dmitry Peskov.\n")
+    materialize(workspace)
+    rows = query(workspace, """
+        select article_count, participants from analytics.timeline
+        where event_type = 'call' and event_date = date '2021-12-15'""")
+    assert len(rows) == 1
+    article_count, participants = rows[0]
+    assert article_count == 2
+    assert {"Vladimir Putin", "Xi Jinping"} <= set(participants)
+
+
+@pytest.mark.parametrize("asset", ["sources", "articles", "actors", "quotes", "figures", "events", "timeline",
+                                   "analytics_views"])
 def test_every_asset_says_its_grain_and_kinds(asset: str):
     from pipelines.definitions import defs
 

@@ -17,7 +17,7 @@ from functools import cache
 from pipelines.lib import lexicons
 
 NAME_TOKEN = r"[A-Z][\w'’\-]*"
-AFFILIATION_TOKEN = r"[A-Z][\w'’\-/.]*|dan|untuk|dari|&"
+AFFILIATION_TOKEN = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|dan|untuk|dari|&"
 WORD = re.compile(r"[\w'’\-]+")
 
 

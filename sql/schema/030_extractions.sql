@@ -80,3 +80,15 @@ create table if not exists core.processing (
     processed_at    timestamp not null,
     primary key (article_id, stage)
 );
+
+-- One row per real-world event on the timeline (reports of it grouped across articles).
+create table if not exists core.timeline (
+    timeline_id     varchar primary key,
+    event_type      varchar not null,
+    status          varchar not null,
+    event_date      date not null,
+    date_precision  varchar not null,
+    participants    varchar[] not null,
+    article_ids     varchar[] not null,
+    event_ids       varchar[] not null
+);

@@ -11,7 +11,7 @@ from pipelines.lib import warehouse as wh
 @dg.asset(
     group_name="warehouse",
     kinds={"sql", "duckdb"},
-    deps=["articles", "actors", "quotes", "figures", "events"],
+    deps=["articles", "actors", "quotes", "figures", "events", "timeline"],
     description=(
         "The analytics schema analysts query: one view per file in sql/views/ "
         "(articles, actors, quotes, figures, events, rejected, timeline), each with its grain in its header."

@@ -1,0 +1,56 @@
+"""The timeline: each real-world event once, with the articles that report it."""
+
+import dagster as dg
+import polars as pl
+from dagster_duckdb import DuckDBResource
+
+from pipelines.defs.ingest.assets import warehouse_sql
+from pipelines.defs.metadata import table_metadata
+from pipelines.lib import warehouse as wh
+from pipelines.lib.timeline import Report, build_timeline
+
+REPORTS = """
+select
+    events.event_id, events.article_id, events.event_type, events.status, events.event_date, events.date_precision,
+    list(actors.name) filter (where actors.name is not null) as participants,
+    list(actors.name) filter (where actors.kind = 'person') as people
+from core.events as events
+left join core.event_participants as event_participants using (event_id)
+left join core.actors as actors using (actor_id)
+where events.event_date is not null
+group by all
+"""
+
+
+@dg.asset(
+    group_name="warehouse",
+    kinds={"python", "duckdb"},
+    deps=["events", "actors"],
+    description=(
+        "One row per real-world event: reports of the same type and status whose dates agree at the coarser "
+        "precision and whose participants overlap are grouped, with the number and ids of the articles reporting it. "
+        "Rebuilt from all dated events on every run."
+    ),
+)
+def timeline(warehouse: DuckDBResource) -> dg.MaterializeResult:
+    with warehouse.get_connection() as conn:
+        warehouse_sql(conn)
+        reports = [
+            Report(event_id, article_id, event_type, status, date, precision, frozenset(participants or []),
+                   frozenset(people or []))
+            for event_id, article_id, event_type, status, date, precision, participants, people
+            in conn.execute(REPORTS).fetchall()
+        ]
+        events = build_timeline(reports)
+        frame = pl.DataFrame(
+            [{**e.__dict__, "participants": list(e.participants), "article_ids": list(e.article_ids),
+              "event_ids": list(e.event_ids)} for e in events],
+            schema={"timeline_id": pl.String, "event_type": pl.String, "status": pl.String, "event_date": pl.Date,
+                    "date_precision": pl.String, "participants": pl.List(pl.String),
+                    "article_ids": pl.List(pl.String), "event_ids": pl.List(pl.String)},
+        )
+        conn.execute("delete from core.timeline")
+        wh.upsert_rows(conn, "core.timeline", "timeline_id", frame)
+        return dg.MaterializeResult(metadata=table_metadata(
+            conn, "core.timeline", reports=len(reports),
+            reported_more_than_once=sum(len(e.article_ids) > 1 for e in events)))

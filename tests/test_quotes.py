@@ -1,0 +1,81 @@
+"""Quotes: Indonesian news sentences in, attributed quotes out."""
+
+from pipelines.lib.quotes import extract_quotes
+
+
+def quotes(text: str) -> list[tuple[str, str, str]]:
+    return [(q.speaker, q.kind, q.text) for q in extract_quotes(text)]
+
+
+def test_direct_quote_attributed_after_the_closing_mark():
+    text = "“China dan Rusia harus bekerja sama lebih erat,” kata Presiden China Xi Jinping kepada Putin."
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.kind, quote.cue, quote.addressee) == ("Xi Jinping", "direct", "kata", "Vladimir Putin")
+    assert text[quote.char_start : quote.char_end] == quote.text == "China dan Rusia harus bekerja sama lebih erat"
+
+
+def test_pronoun_attribution_goes_to_the_last_named_speaker():
+    text = ("“Kerja sama ini menguntungkan kedua negara,” ujar Vladimir Putin.\n\n"
+            "“Kami akan terus memperkuat hubungan strategis,” imbuhnya.")
+    assert [q[0] for q in quotes(text)] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_direct_quote_introduced_before_the_marks():
+    text = "Dalam pertemuan tersebut, Xi Jinping menyatakan “Hubungan baik kedua negara menjadi dasar perdamaian dunia.”"
+    assert quotes(text) == [("Xi Jinping", "direct", "Hubungan baik kedua negara menjadi dasar perdamaian dunia.")]
+
+
+def test_every_quotation_mark_style():
+    for opening, closing in (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")):
+        text = f"{opening}Kami siap bekerja sama dengan semua pihak,{closing} kata Putin."
+        assert quotes(text) == [("Vladimir Putin", "direct", "Kami siap bekerja sama dengan semua pihak")]
+
+
+def test_a_quote_continued_in_the_next_paragraph_is_one_quote():
+    text = ("“Rusia dan China memiliki hubungan terbaik dalam sejarah.\n\n"
+            "“Kami akan menjaga hubungan itu,” kata Putin.")
+    [(speaker, kind, said)] = quotes(text)
+    assert speaker == "Vladimir Putin" and said.startswith("Rusia dan China") and said.endswith("menjaga hubungan itu")
+
+
+def test_scare_quotes_are_not_quotes():
+    text = ("Hubungan “stabil, kuat, dan dewasa” antara Rusia dan China terus berkembang. "
+            "Barat memboikot olimpiade karena “kekejaman” hak asasi manusia.")
+    assert quotes(text) == []
+
+
+def test_indirect_quotes_with_and_without_bahwa():
+    text = ("Putin mengatakan bahwa Rusia siap menggelar kerja sama dengan China.\n\n"
+            "Putin pun menyatakan Rusia dan China memiliki hubungan terbaik.")
+    assert quotes(text) == [
+        ("Vladimir Putin", "indirect", "Rusia siap menggelar kerja sama dengan China."),
+        ("Vladimir Putin", "indirect", "Rusia dan China memiliki hubungan terbaik."),
+    ]
+
+
+def test_menurut_and_trailing_attribution_without_marks():
+    text = ("Menurut Yang Jiechi, Rusia dan China akan saling mendukung kepentingan inti.\n\n"
+            "China dan Rusia mesti memperkuat hubungan bilateral, imbuh Yang.")
+    assert quotes(text) == [
+        ("Yang Jiechi", "indirect", "Rusia dan China akan saling mendukung kepentingan inti."),
+        ("Yang Jiechi", "indirect", "China dan Rusia mesti memperkuat hubungan bilateral"),
+    ]
+
+
+def test_speaker_named_after_the_date_and_addressee_kept():
+    text = "Yuri Ushakov mengatakan kepada wartawan bahwa Xi Jinping menawarkan dukungan kepada Putin."
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.addressee, quote.text) == (
+        "Yuri Ushakov", "wartawan", "Xi Jinping menawarkan dukungan kepada Putin.")
+    [quote] = extract_quotes("Presiden China Xi Jinping pada Selasa (21/1) mengatakan dirinya bersedia bekerja sama.")
+    assert quote.speaker == "Xi Jinping" and quote.text == "dirinya bersedia bekerja sama."
+
+
+def test_a_role_in_apposition_names_the_speaker():
+    text = ('"Sebagian pelaku praktik itu masih pelajar," kata Kasubdit IV Renakta Polda Lampung, '
+            "AKBP Ferdiyan Fahmi, di Bandarlampung, Selasa.")
+    assert quotes(text)[0][0] == "Ferdiyan Fahmi"
+
+
+def test_a_verb_that_is_not_speech_makes_no_quote():
+    assert quotes("Putin menunjukkan dokumen perjanjian kepada wartawan di Kremlin.") == []
