@@ -50,15 +50,17 @@ class EventLexicon:
     inherit_date_within: int
     phone: re.Pattern
     planned: re.Pattern
+    future_after: re.Pattern
     planned_cameo: str
     both_people: re.Pattern
+    both_countries: re.Pattern
     not_participants: frozenset[str]
     clause_break: re.Pattern
     location: re.Pattern
 
 
 def _alternation(patterns: list[str]) -> re.Pattern:
-    return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")(?:nya)?(?![\w])", re.IGNORECASE)
 
 
 @cache
@@ -78,8 +80,10 @@ def load_lexicon(language: str = "id") -> EventLexicon:
         inherit_date_within=int(reference["inherit_date_within"]),
         phone=_alternation(data["types"]["call"]["phone"]),
         planned=_alternation(data["status"]["planned"]),
+        future_after=re.compile(r"\s*(?:" + "|".join(data["status"]["future_after"]) + r")\b", re.IGNORECASE),
         planned_cameo=data["status"]["planned_cameo"],
         both_people=_alternation(data["participants"]["both_people"]),
+        both_countries=_alternation(data["participants"]["both_countries"]),
         not_participants=frozenset(data["participants"]["not_participants"]),
         clause_break=_alternation(data["participants"]["clause_breaks"]),
         location=re.compile(rf"\b(?:{preps})\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,3}})"),
@@ -98,6 +102,8 @@ class _Extractor:
         self.language = language
         self.main_people = [name for name, _ in Counter(
             m.actor.name for m in actors.mentions if m.actor.kind == "person").most_common(2)]
+        self.main_countries = [name for name, _ in Counter(
+            m.actor.name for m in actors.mentions if m.actor.kind == "country").most_common(2)]
         self.events: list[Event] = []
         self.last_dated: ResolvedDate | None = None
         self.narrative: list[ResolvedDate | None] = []  # the first date each sentence states
@@ -134,15 +140,21 @@ class _Extractor:
         if self.lex.both_people.search(visible):
             for name in self.main_people:
                 found.setdefault(name, self.actors.resolve(name) or Actor(name, "person"))
+        if self.lex.both_countries.search(visible):
+            for name in self.main_countries:
+                found.setdefault(name, Actor(name, "country"))
         for actor in list(found.values()):
             if actor.country and actor.country not in found:
                 found[actor.country] = Actor(actor.country, "country")
         return list(found.values())
 
-    def _stated_date(self, visible: str, planned: bool) -> ResolvedDate | None:
+    def _stated_date(self, visible: str, planned: bool, narrative: bool = False) -> ResolvedDate | None:
         """The first date the sentence states for what happened (not when it was reported)."""
         for mention in find_date_mentions(visible, self.language):
             if self.lex.report_cue.search(visible[: mention.start]):
+                continue
+            if narrative and (mention.future_cue or mention.tense == "future"
+                              or self.lex.future_after.match(visible[mention.end :])):
                 continue
             if mention.kind == "offset":
                 resolved = resolve(mention, self.reference, anchor=self.last_dated)
@@ -179,7 +191,7 @@ class _Extractor:
 
     def _sentence(self, sentence: Span) -> None:
         visible = self._visible(sentence)
-        self.narrative.append(self._stated_date(visible, planned=False))
+        self.narrative.append(self._stated_date(visible, planned=False, narrative=True))
         hits = []
         for name, strong, weak, cameo in self.lex.types:
             match = next((m for m in strong.finditer(visible) if not self.lex.anaphora.match(visible[m.end() :])), None)
@@ -187,6 +199,12 @@ class _Extractor:
                 hits.append((name, match, cameo))
         absorbed = {other for name, _, _ in hits for other in self.lex.absorbs.get(name, ())}
         hits = [hit for hit in hits if hit[0] not in absorbed]
+        # types come in priority order: "bertemu secara daring" is a call, not also a meeting
+        kept: list = []
+        for hit in hits:
+            if not any(hit[1].start() < other[1].end() and other[1].start() < hit[1].end() for other in kept):
+                kept.append(hit)
+        hits = kept
         if not hits:
             for name, _, weak, cameo in self.lex.types:
                 match = weak.search(visible) if weak else None

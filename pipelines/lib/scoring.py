@@ -80,24 +80,38 @@ class KindScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, doc: str, gold: list[dict], pred: list[dict], match: Callable[[dict, dict], bool]) -> None:
-        free = list(range(len(pred)))
-        matched_pred: set[int] = set()
-        ordered = [g for g in gold if g.get("required", True)] + [g for g in gold if not g.get("required", True)]
-        for item in ordered:
-            hit = next((i for i in free if match(item, pred[i])), None)
-            required = item.get("required", True)
-            self.required += required
-            if hit is None:
-                if required:
-                    self.misses.append((doc, item))
-                continue
-            free.remove(hit)
-            matched_pred.add(hit)
-            self.matched_required += required
-            self.pairs.append((doc, item, pred[hit]))
+        """Match one to one, as many gold items as possible (required ones first)."""
+        required = [g for g in gold if g.get("required", True)]
+        optional = [g for g in gold if not g.get("required", True)]
+        owner: dict[int, dict] = {}  # prediction index -> gold item
+        for group in (required, optional):
+            for item in group:
+                _augment(item, pred, match, owner, set())
+        matched = {id(item) for item in owner.values()}
+        self.required += len(required)
+        self.matched_required += sum(id(g) in matched for g in required)
+        self.misses += [(doc, g) for g in required if id(g) not in matched]
         self.predicted += len(pred)
-        self.matched_predictions += len(matched_pred)
-        self.false_positives += [(doc, pred[i]) for i in free]
+        self.matched_predictions += len(owner)
+        self.false_positives += [(doc, p) for i, p in enumerate(pred) if i not in owner]
+        self.pairs += [(doc, g, pred[i]) for i, g in sorted(owner.items())]
+
+
+def _augment(item: dict, pred: list[dict], match, owner: dict[int, dict], seen: set[int]) -> bool:
+    """Kuhn's augmenting path: give ``item`` a prediction, moving earlier items if need be.
+
+    An item once matched stays matched (perhaps to another prediction), so placing
+    the optional items never costs a required one its match.
+    """
+    for i, candidate in enumerate(pred):
+        if i in seen or not match(item, candidate):
+            continue
+        seen.add(i)
+        holder = owner.get(i)
+        if holder is None or _augment(holder, pred, match, owner, seen):
+            owner[i] = item
+            return True
+    return False
 
 
 @dataclass
