@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     eval_cmd.add_argument("gold", help="gold annotations (the format of shared/gold/seeds.json)")
     args = parser.parse_args(argv)
     database = settings.warehouse()
+    if args.command != "run" and not Path(database).exists():
+        print(f"warta: no warehouse at {database}; build it with `make run` (or set WARTA_WAREHOUSE)", file=sys.stderr)
+        return 2
     if args.command == "run":
         result = run(reprocess=args.reprocess)
         processed = next(

@@ -123,6 +123,8 @@ class Report:
     documents_missing: list[str] = field(default_factory=list)
     body_failures: list[str] = field(default_factory=list)
     forbidden_hits: list[str] = field(default_factory=list)
+    speakers_checked: int = 0
+    speakers_correct: int = 0
     dates_checked: int = 0
     dates_correct: int = 0
     date_errors: list[str] = field(default_factory=list)
@@ -149,6 +151,11 @@ def score(gold: dict, predicted: dict[str, dict]) -> Report:
         )
         report.figures.add(name, doc.get("figures", []), pred["figures"], figure_matches)
         report.events.add(name, doc.get("events", []), pred["events"], event_matches)
+        for quote in pred["quotes"]:
+            same_text = [g for g in doc.get("quotes", []) if quote_matches({**g, "speaker": quote.get("speaker")}, quote)]
+            if same_text:
+                report.speakers_checked += 1
+                report.speakers_correct += any(quote_matches(g, quote) for g in same_text)
         forbidden = doc.get("forbidden", {})
         for item in forbidden.get("quotes", []):
             if any(quote_matches({**item, "speaker": q.get("speaker")}, q) for q in pred["quotes"]):
@@ -176,6 +183,7 @@ def format_report(report: Report) -> str:
             f"{kind.kind:<14} precision {kind.precision:.3f}  recall {kind.recall:.3f}  f1 {kind.f1:.3f}"
             f"  (predicted {kind.predicted}, required {kind.required})"
         )
+    lines.append(f"speakers       {report.speakers_correct}/{report.speakers_checked} right on quotes whose text matches gold")
     lines.append(f"event dates    {report.dates_correct}/{report.dates_checked} correct on matched events")
     lines.append(f"documents      {len(report.documents_missing)} missing; body checks failed: {len(report.body_failures)}")
     for title, items in (
