@@ -32,7 +32,7 @@ test: setup
 	$(VENV)/bin/python -m pytest
 
 ui: setup
-	$(VENV)/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
+	$(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 eval: setup
 	$(VENV)/bin/warta eval $(GOLD)

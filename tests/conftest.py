@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
+
+# Test runs go to an ephemeral Dagster instance, not the repository's run history.
+os.environ.pop("DAGSTER_HOME", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -79,3 +79,13 @@ def test_a_role_in_apposition_names_the_speaker():
 
 def test_a_verb_that_is_not_speech_makes_no_quote():
     assert quotes("Putin menunjukkan dokumen perjanjian kepada wartawan di Kremlin.") == []
+
+
+def test_reported_speech_ends_where_an_elaboration_begins():
+    text = ("Pemerintah Rusia mengatakan Putin memberi tahu Xi tentang percakapannya dengan Biden, "
+            "di mana presiden AS memperingatkan Rusia agar tidak menyerang Ukraina.\n\n"
+            "Xi mengatakan kedua negara memperkuat kerja sama di berbagai bidang seperti energi, pangan dan teknologi.")
+    assert quotes(text) == [
+        ("Russia", "indirect", "Putin memberi tahu Xi tentang percakapannya dengan Biden"),
+        ("Xi Jinping", "indirect", "kedua negara memperkuat kerja sama di berbagai bidang"),
+    ]

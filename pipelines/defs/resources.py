@@ -25,4 +25,6 @@ def build_resources() -> dict:
 
 @dg.definitions
 def resources() -> dg.Definitions:
-    return dg.Definitions(resources=build_resources())
+    # Steps run in one process: DuckDB takes one writing process at a time, and the
+    # extraction library is loaded once instead of once per step.
+    return dg.Definitions(resources=build_resources(), executor=dg.in_process_executor)

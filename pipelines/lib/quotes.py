@@ -50,7 +50,12 @@ class Cues:
     subject_fillers: frozenset[str]
     speaker_end: frozenset[str]
     addressee: tuple[str, ...]
+    after_verb: tuple[str, ...]
     min_words_unattributed: int
+    cut_before: re.Pattern
+    examples: re.Pattern
+    verb_list: re.Pattern
+    min_reported_words: int
 
     @property
     def after_pattern(self) -> re.Pattern:
@@ -59,8 +64,13 @@ class Cues:
 
 @cache
 def load_cues(language: str = "id") -> Cues:
-    data = lexicons.load("quotes", language)["cues"]
+    lexicon = lexicons.load("quotes", language)
+    data, clause = lexicon["cues"], lexicon["reported_clause"]
     return Cues(
+        cut_before=re.compile("|".join(re.escape(c) + r"\b" for c in clause["cut_before"]), re.IGNORECASE),
+        examples=re.compile(r"\s(?:" + "|".join(map(re.escape, clause["examples"])) + r")\s", re.IGNORECASE),
+        verb_list=re.compile(rf",\s+{clause['verb_list']}[a-z]{{3,}}\b"),
+        min_reported_words=int(clause["min_words"]),
         after=tuple(data["after"]),
         speech_verbs=frozenset(data["speech_verbs"]),
         weak_speech_verbs=frozenset(data["weak_speech_verbs"]),
@@ -69,6 +79,7 @@ def load_cues(language: str = "id") -> Cues:
         subject_fillers=frozenset(data["subject_fillers"]),
         speaker_end=frozenset(data["speaker_end"]),
         addressee=tuple(data["addressee"]),
+        after_verb=tuple(data["after_verb"]),
         min_words_unattributed=int(data["min_words_unattributed"]),
     )
 
@@ -122,7 +133,21 @@ class _Extractor:
         """"politisi Partai Hanura itu", "pria tersebut": a description of someone already named."""
         return bool(re.search(r"\b(?:itu|tersebut|ini)$", phrase.strip(" ,.").lower()))
 
+    def _reported_end(self, start: int, end: int) -> int:
+        """Where reported speech ends inside ``text[start:end]``: before the first elaboration."""
+        content = self.text[start:end]
+        cuts = [m.start() for m in self.cues.cut_before.finditer(content)]
+        cuts += [m.start() for m in self.cues.verb_list.finditer(content)]
+        cuts += [m.start() for m in self.cues.examples.finditer(content)
+                 if not re.search(r"\b(?:me|ber|di)[a-z]{3,}", content[m.end() :])]
+        for cut in sorted(cuts):
+            if _words(content[:cut]) >= self.cues.min_reported_words:
+                return start + cut
+        return end
+
     def _add(self, actor: Actor, kind: str, start: int, end: int, cue: str | None, addressee: str | None) -> None:
+        if kind == "indirect":
+            end = self._reported_end(start, end)
         while start < end and self.text[start] in " ,:;“”\"'‘’«»":
             start += 1
         while end > start and self.text[end - 1] in " ,;:“”\"'‘’«»":
@@ -236,7 +261,8 @@ class _Extractor:
             to = re.match(r"\s+(?:" + "|".join(self.cues.addressee) + r")\s+((?:\S+\s+){0,3}?\S+?)(?=\s+(?:" + "|".join(self.cues.complementizers) + r")\b|,)", rest)
             if to:
                 addressee, rest = to.group(1), rest[to.end() :]
-            comp = re.match(r"\s*(?:[,:]\s*|(?:" + "|".join(self.cues.complementizers) + r")\b\s*)", rest)
+            comp = re.match(r"(?:\s+(?:" + "|".join(self.cues.after_verb) + r"))?\s*(?:[,:]\s*|(?:"
+                            + "|".join(self.cues.complementizers) + r")\b\s*)", rest)
             if word in self.cues.weak_speech_verbs and not comp:
                 return
             content_start = sentence.start + verb.end() + (len(text[verb.end() :]) - len(rest)) + (comp.end() if comp else 0)
