@@ -39,11 +39,15 @@ class Event:
     char_start: int
     char_end: int
     cameo_code: str | None
+    people: tuple[str, ...] = ()  # the participants who are persons
 
 
 @dataclass(frozen=True)
 class EventLexicon:
     types: tuple[tuple[str, re.Pattern, re.Pattern | None, str | None], ...]
+    weak_needs: dict[str, re.Pattern]
+    two_sided: frozenset[str]
+    needs_location: frozenset[str]
     absorbs: dict[str, tuple[str, ...]]
     anaphora: re.Pattern
     report_cue: re.Pattern
@@ -75,12 +79,15 @@ def load_lexicon(language: str = "id") -> EventLexicon:
     return EventLexicon(
         types=types,
         absorbs={name: tuple(spec.get("absorbs", [])) for name, spec in data["types"].items()},
+        weak_needs={name: _alternation(spec["weak_needs"]) for name, spec in data["types"].items() if spec.get("weak_needs")},
+        two_sided=frozenset(data["participants"]["two_sided"]),
+        needs_location=frozenset(name for name, spec in data["types"].items() if spec.get("needs_location")),
         anaphora=re.compile(r"^\s+(?:" + "|".join(reference["anaphora"]) + r")\b", re.IGNORECASE),
         report_cue=re.compile(r"(?:" + "|".join(reference["report_cues"]) + r")\s+(?:\S+\s+){0,2}$", re.IGNORECASE),
         inherit_date_within=int(reference["inherit_date_within"]),
         phone=_alternation(data["types"]["call"]["phone"]),
         planned=_alternation(data["status"]["planned"]),
-        future_after=re.compile(r"\s*(?:" + "|".join(data["status"]["future_after"]) + r")\b", re.IGNORECASE),
+        future_after=re.compile(r"\b(?:" + "|".join(data["status"]["future_after"]) + r")\b", re.IGNORECASE),
         planned_cameo=data["status"]["planned_cameo"],
         both_people=_alternation(data["participants"]["both_people"]),
         both_countries=_alternation(data["participants"]["both_countries"]),
@@ -154,7 +161,7 @@ class _Extractor:
             if self.lex.report_cue.search(visible[: mention.start]):
                 continue
             if narrative and (mention.future_cue or mention.tense == "future"
-                              or self.lex.future_after.match(visible[mention.end :])):
+                              or self.lex.future_after.search(visible[mention.start : mention.end + 12])):
                 continue
             if mention.kind == "offset":
                 resolved = resolve(mention, self.reference, anchor=self.last_dated)
@@ -208,14 +215,23 @@ class _Extractor:
         if not hits:
             for name, _, weak, cameo in self.lex.types:
                 match = weak.search(visible) if weak else None
-                if match:
+                needs = self.lex.weak_needs.get(name)
+                if match and (needs is None or needs.search(visible)):
                     hits.append((name, match, cameo))
         if not hits:
             return
         for name, match, cameo in hits:
             participants = self._participants(sentence, visible, match.start())
-            if not participants:
+            location = self._location(visible)
+            if not participants or (name in self.lex.needs_location and not location):
                 continue
+            people = [a for a in participants if a.kind == "person"]
+            if name in self.lex.two_sided and len(people) == 1:
+                other = next((n for n in self.main_people if n != people[0].name), None)
+                if other:
+                    counterpart = self.actors.resolve(other) or Actor(other, "person")
+                    participants += [counterpart] + ([Actor(counterpart.country, "country")]
+                                                     if counterpart.country and all(a.name != counterpart.country for a in participants) else [])
             planned = bool(self.lex.planned.search(visible[: match.start()]))
             date, source = self._date(visible, planned)
             if date and source == "text":
@@ -231,8 +247,9 @@ class _Extractor:
                 status="planned" if planned else "occurred",
                 date=date,
                 date_source=source,
-                location=self._location(visible),
+                location=location,
                 participants=tuple(a.name for a in participants),
+                people=tuple(a.name for a in participants if a.kind == "person"),
                 trigger=match.group(0),
                 sentence=sentence.text,
                 char_start=sentence.start,
@@ -247,15 +264,32 @@ class _Extractor:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per type, participants and date within an article."""
-    seen: set[tuple] = set()
-    unique = []
+    """One event per type and participants (one list within the other) in an article, unless dates differ.
+
+    A headline and the body often report the same event, once without a date.
+    """
+    unique: list[Event] = []
     for event in events:
-        key = (event.event_type, frozenset(event.participants), event.date.iso() if event.date else None)
-        if key not in seen:
-            seen.add(key)
+        twin = next((i for i, kept in enumerate(unique) if kept.event_type == event.event_type
+                     and _same_parties(kept, event) and _dates_agree(kept, event)), None)
+        if twin is None:
             unique.append(event)
+        elif unique[twin].date_source != "text" and event.date_source == "text":
+            unique[twin] = event
     return unique
+
+
+def _same_parties(a: Event, b: Event) -> bool:
+    """The same people (one list of actors within the other), or exactly the same actors."""
+    first, second = set(a.participants), set(b.participants)
+    people = [{n for n in e.participants if n in a.people or n in b.people} for e in (a, b)]
+    return first == second or (bool(people[0]) and people[0] == people[1] and (first <= second or second <= first))
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date_source != "text" or b.date_source != "text":
+        return True
+    return a.date.iso() == b.date.iso()
 
 
 def extract_events(
