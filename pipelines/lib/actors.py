@@ -17,6 +17,7 @@ from functools import cache
 from pipelines.lib import lexicons
 
 NAME_TOKEN = r"[A-Z][\w'’\-]*"
+TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 AFFILIATION_TOKEN = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|dan|untuk|dari|&"
 WORD = re.compile(r"[\w'’\-]+")
 
@@ -56,13 +57,17 @@ class ActorLexicon:
     pronouns: frozenset[str]
     after_cues: tuple[str, ...]
     alias_pattern: re.Pattern
+    alias_starts: dict[str, int]  # first word of an alias -> most words of an alias starting so
+    titled_phrase: re.Pattern  # "Kepala Seksi Humas PT Angkasa Pura I, Syaifudin Ahmad"
+    role_before: re.Pattern  # the role right before a name: "Presiden Rusia "
     by_alias: dict[str, Actor]
     by_name: dict[str, Actor]
 
     def case_fits(self, surface: str) -> bool:
         """Acronym aliases (AS, RI, UN) count only in capitals: "as" is a word."""
-        actor = self.by_alias[surface.lower()]
-        written = next((a for a in actor.aliases if a.lower() == surface.lower()), surface)
+        key = " ".join(surface.split()).lower()
+        actor = self.by_alias[key]
+        written = next((a for a in actor.aliases if a.lower() == key), surface)
         return not (written.isupper() and len(written) <= 4) or surface == written
 
     def role_holder(self, role: str, year: int | None) -> Actor | None:
@@ -88,6 +93,7 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         for role in entry.get("roles", []):
             roles.append((role["role"].lower(), actor, role.get("since"), role.get("until")))
     alternatives = sorted(by_alias, key=len, reverse=True)
+    titles = "(?i:" + "|".join(re.escape(t) for t in sorted(people["titles"], key=len, reverse=True)) + ")"
     pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, alternatives)) + r")(?![\w])", re.IGNORECASE)
     return ActorLexicon(
         actors=tuple(actors),
@@ -98,9 +104,20 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         pronouns=frozenset(people["pronouns"]),
         after_cues=tuple(lexicons.load("quotes", language)["cues"]["after"]),
         alias_pattern=pattern,
+        alias_starts=_alias_starts(by_alias),
+        titled_phrase=re.compile(rf"(?<![\w]){titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{1,12}}"),
+        role_before=re.compile(rf"(?<![\w])({titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{0,8}}),?\s+$"),
         by_alias=by_alias,
         by_name={a.name.lower(): a for a in actors},
     )
+
+
+def _alias_starts(aliases: dict[str, Actor]) -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for alias in aliases:
+        words = TOKEN.findall(alias)
+        starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    return starts
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -141,15 +158,43 @@ class ArticleActors:
             self.people.setdefault(actor.name, actor)
 
     def _scan_lexicon(self) -> None:
-        for match in self.lexicon.alias_pattern.finditer(self.text):
-            surface = match.group(0)
-            actor = self.lexicon.by_alias[surface.lower()]
-            if not self.lexicon.case_fits(surface):
+        """Every lexicon alias in the text: the longest run of words from a capitalised word."""
+        tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(self.text)]
+        i = 0
+        while i < len(tokens):
+            taken = self._alias_at(tokens, i)
+            if taken:
+                i += taken
                 continue
-            if actor.kind == "person" and not surface[0].isupper():
+            start, _, word = tokens[i]
+            if "-" in word and word[:1].isupper():  # "Rusia-China"
+                for part in re.finditer(r"[^-]+", word):
+                    self._match_alias(start + part.start(), start + part.end())
+            i += 1
+
+    def _alias_at(self, tokens: list[tuple[int, int, str]], i: int) -> int:
+        """How many tokens from ``i`` form an alias (0 if none), after adding its mention."""
+        longest = self.lexicon.alias_starts.get(tokens[i][2].lower(), 0)
+        if not longest or not (tokens[i][2][:1].isupper() or tokens[i][2][:1].isdigit()):
+            return 0
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            window = tokens[i : i + n]
+            if any(self.text[a[1] : b[0]] not in (" ", "\u00a0") for a, b in zip(window, window[1:])):
                 continue
-            self._add(match.start(), match.end(), actor)
-            self._remember_role(match.start(), actor)
+            if self._match_alias(window[0][0], window[-1][1]):
+                return n
+        return 0
+
+    def _match_alias(self, start: int, end: int) -> bool:
+        surface = self.text[start:end]
+        actor = self.lexicon.by_alias.get(" ".join(surface.split()).lower())
+        if actor is None or not self.lexicon.case_fits(surface):
+            return False
+        if actor.kind == "person" and not surface[0].isupper():
+            return False
+        self._add(start, end, actor)
+        self._remember_role(start, actor)
+        return True
 
     def _scan_titled_names(self) -> None:
         for match in self._titled_phrase.finditer(self.text):
@@ -243,16 +288,12 @@ class ArticleActors:
         self.role_map.setdefault(role, actor)
 
     @property
-    def _titles(self) -> str:
-        return "(?i:" + "|".join(re.escape(t) for t in self.lexicon.titles) + ")"
-
-    @property
     def _titled_phrase(self) -> re.Pattern:
-        return re.compile(rf"(?<![\w]){self._titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{1,12}}")
+        return self.lexicon.titled_phrase
 
     @property
     def _role_before(self) -> re.Pattern:
-        return re.compile(rf"(?<![\w])({self._titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{0,8}}),?\s+$")
+        return self.lexicon.role_before
 
     # -- lookup -------------------------------------------------------------
     def known_person(self, name: str) -> Actor | None:

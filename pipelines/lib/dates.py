@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -83,7 +84,12 @@ def _lexicon(language: str) -> dict:
         ("weekday", re.compile(rf"{_W}(?:{_alt(cues['weekday'])})\s+(?:hari\s+)?(?P<wd>{wd}){_E}|,\s*(?P<wd2>{wd})\s*(?=[.,;]|$)", i | re.M)),
         ("year", re.compile(rf"{_W}(?:{_alt(cues['year'])})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?![\d])(?![.,]\d)", i)),
     ]
+    # a sentence without one of these holds no date
+    anchor_words = [*months_all, *lex["weekdays"], *lex["single_units"], *lex["day_words"], *rel["past"],
+                    *rel["future"], *lex["offset"]["after"], *lex["offset"]["before"]]
+    anchor = rf"\d|{_W}(?:{_alt(anchor_words)}){_E}|{_W}(?:{units})\s+(?:{_alt(rel['current'])}){_E}"
     return {
+        "anchor": re.compile(anchor, i),
         "lex": lex, "patterns": patterns, "months": months_all, "weekdays": lex["weekdays"],
         "numbers": lex["numbers"], "range": re.compile(rf"\s*(?:{_alt(cues['year_range'] + ['/'])})\s*(?P<y>\d{{4}})(?![\d])(?![.,]\d)", i),
         "future": {w.lower() for w in cues["future"]}, "measure": set(lex["filters"]["not_years_before"]),
@@ -231,6 +237,9 @@ def _is_future_context(text: str, start: int, future_words: set) -> bool:
     return any(w in future_words for w in re.findall(r"\w+", text[cut + 1:start].lower()))
 
 
+_CLAUSE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.M)
+
+
 def find_date_mentions(text: str, language: str = "id") -> list[DateMention]:
     """All date mentions in ``text``, in order; overlapping matches go to the earlier pattern."""
     P = _lexicon(language)
@@ -243,8 +252,13 @@ def find_date_mentions(text: str, language: str = "id") -> list[DateMention]:
             fields.setdefault("future_cue", _is_future_context(text, start, P["future"]))
         found.append(DateMention(start=start, end=end, surface=text[start:end], **fields))
 
+    # Only sentences holding a digit or a date word can hold a date: the patterns run
+    # over those alone (with pos/endpos, so lookbehinds still see the text before).
+    anchors = [m.start() for m in P["anchor"].finditer(text)]
+    spans = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)
+             if (k := bisect_left(anchors, m.start())) < len(anchors) and anchors[k] < m.end()]
     for kind, pattern in P["patterns"]:
-        for match in pattern.finditer(text):
+        for match in (m for start, end in spans for m in pattern.finditer(text, start, end)):
             start, end = _surface_start(kind, match, text), match.end()
             if kind == "weekday" and match.group(0).startswith(","):
                 end = match.end("wd2")

@@ -45,6 +45,7 @@ class Event:
 @dataclass(frozen=True)
 class EventLexicon:
     types: tuple[tuple[str, re.Pattern, re.Pattern | None, str | None], ...]
+    any_trigger: re.Pattern  # one search to skip the many sentences that report no event
     weak_needs: dict[str, re.Pattern]
     two_sided: frozenset[str]
     needs_location: frozenset[str]
@@ -76,8 +77,10 @@ def load_lexicon(language: str = "id") -> EventLexicon:
     )
     preps = "|".join(data["location"]["prepositions"])
     reference = data["reference"]
+    every = [p for spec in data["types"].values() for p in spec["triggers"] + spec.get("weak", [])]
     return EventLexicon(
         types=types,
+        any_trigger=_alternation(every),
         absorbs={name: tuple(spec.get("absorbs", [])) for name, spec in data["types"].items()},
         weak_needs={name: _alternation(spec["weak_needs"]) for name, spec in data["types"].items() if spec.get("weak_needs")},
         two_sided=frozenset(data["participants"]["two_sided"]),
@@ -112,6 +115,7 @@ class _Extractor:
         self.main_countries = [name for name, _ in Counter(
             m.actor.name for m in actors.mentions if m.actor.kind == "country").most_common(2)]
         self.events: list[Event] = []
+        self.date_mentions = find_date_mentions(text, language)
         self.last_dated: ResolvedDate | None = None
         self.narrative: list[ResolvedDate | None] = []  # the first date each sentence states
 
@@ -155,13 +159,16 @@ class _Extractor:
                 found[actor.country] = Actor(actor.country, "country")
         return list(found.values())
 
-    def _stated_date(self, visible: str, planned: bool, narrative: bool = False) -> ResolvedDate | None:
+    def _stated_date(self, sentence: Span, visible: str, planned: bool, narrative: bool = False) -> ResolvedDate | None:
         """The first date the sentence states for what happened (not when it was reported)."""
-        for mention in find_date_mentions(visible, self.language):
-            if self.lex.report_cue.search(visible[: mention.start]):
+        for mention in self.date_mentions:
+            if not (sentence.start <= mention.start and mention.end <= sentence.end):
+                continue
+            start, end = mention.start - sentence.start, mention.end - sentence.start
+            if not visible[start:end].strip() or self.lex.report_cue.search(visible[:start]):
                 continue
             if narrative and (mention.future_cue or mention.tense == "future"
-                              or self.lex.future_after.search(visible[mention.start : mention.end + 12])):
+                              or self.lex.future_after.search(visible[start : end + 12])):
                 continue
             if mention.kind == "offset":
                 resolved = resolve(mention, self.reference, anchor=self.last_dated)
@@ -179,8 +186,8 @@ class _Extractor:
             found[mention.actor.name] = mention.actor
         return found
 
-    def _date(self, visible: str, planned: bool) -> tuple[ResolvedDate | None, str | None]:
-        stated = self._stated_date(visible, planned)
+    def _date(self, sentence: Span, visible: str, planned: bool) -> tuple[ResolvedDate | None, str | None]:
+        stated = self._stated_date(sentence, visible, planned)
         if stated:
             return stated, "text"
         recent = [d for d in self.narrative[-self.lex.inherit_date_within - 1 : -1] if d]
@@ -198,7 +205,9 @@ class _Extractor:
 
     def _sentence(self, sentence: Span) -> None:
         visible = self._visible(sentence)
-        self.narrative.append(self._stated_date(visible, planned=False, narrative=True))
+        self.narrative.append(self._stated_date(sentence, visible, planned=False, narrative=True))
+        if not self.lex.any_trigger.search(visible):
+            return
         hits = []
         for name, strong, weak, cameo in self.lex.types:
             match = next((m for m in strong.finditer(visible) if not self.lex.anaphora.match(visible[m.end() :])), None)
@@ -233,7 +242,7 @@ class _Extractor:
                     participants += [counterpart] + ([Actor(counterpart.country, "country")]
                                                      if counterpart.country and all(a.name != counterpart.country for a in participants) else [])
             planned = bool(self.lex.planned.search(visible[: match.start()]))
-            date, source = self._date(visible, planned)
+            date, source = self._date(sentence, visible, planned)
             if date and source == "text":
                 self.last_dated = date
             mode = None

@@ -49,12 +49,13 @@ Rules worth knowing (all the words involved are in ``lexicon/id/figures.toml``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache
 
 from .lexicons import load
-from .numbers import NumberSpan, Token, _words, scan_numbers, tokenize
+from .numbers import NumberSpan, Token, _strip_suffix, _words, scan_numbers, tokenize
 
 __all__ = ["Figure", "extract_figures"]
 
@@ -510,16 +511,31 @@ def extract_figures(text: str, language: str = "id", repeats: bool = False) -> l
     >>> [(f.kind, f.value, f.unit) for f in extract_figures("Perdagangan naik 31% menjadi $123 miliar.")]
     [('percent', 31.0, 'percent'), ('money', 123000000000.0, 'USD')]
     """
-    doc = _Doc(text, language)
     figures = []
     seen: set[tuple[str, float, str]] = set()
-    for sp in scan_numbers(text, language, doc.tokens):
-        fig = _figure(doc, sp)
-        if fig is None:
-            continue
-        key = (fig.kind, fig.value, fig.unit)
-        if not repeats and key in seen:
-            continue
-        seen.add(key)
-        figures.append(fig)
+    for offset, part in _numeric_lines(text, language):
+        doc = _Doc(part, language)
+        for sp in scan_numbers(part, language, doc.tokens):
+            fig = _figure(doc, sp)
+            if fig is None:
+                continue
+            key = (fig.kind, fig.value, fig.unit)
+            if not repeats and key in seen:
+                continue
+            seen.add(key)
+            figures.append(replace(fig, char_start=fig.char_start + offset, char_end=fig.char_end + offset))
     return figures
+
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _numeric_lines(text: str, language: str) -> list[tuple[int, str]]:
+    """The lines (paragraphs) that hold a digit or a number word; figures never span lines."""
+    words = _words(language)
+    return [
+        (m.start(), m.group(0))
+        for m in _LINE.finditer(text)
+        if any(c.isdigit() for c in m.group(0)) or any(words.is_number_word(_strip_suffix(w.lower(), words)[0]) for w in _WORD.findall(m.group(0)))
+    ]

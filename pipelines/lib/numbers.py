@@ -39,16 +39,12 @@ class NumberMention(NamedTuple):
     surface: str
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
     kind: str  # "num" (digits), "word" (letters, inner - or '), "sym" (anything else)
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # text in lower case, computed once
 
 
 @dataclass(frozen=True)
@@ -74,7 +70,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN_RE.finditer(text):
         s = match.group()
         kind = "num" if s[0].isdigit() else ("word" if s[0].isalpha() else "sym")
-        tokens.append(Token(s, match.start(), match.end(), kind))
+        tokens.append(Token(s, match.start(), match.end(), kind, s.lower()))
     return tokens
 
 

@@ -40,25 +40,29 @@ def _is_single_close(text: str, i: int) -> bool:
     return i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or not text[i + 1].isalnum())
 
 
+@cache
+def _mark_pattern(characters: str) -> re.Pattern:
+    return re.compile("[" + re.escape(characters) + "]")
+
+
 def _scan(text: str, start: int, end: int, marks: dict[str, list[str]], single: bool) -> list[Quoted]:
     found: list[Quoted] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in marks and (not single or _is_single_open(text, i)):
-            closers = marks[ch]
-            j = i + 1
-            while j < end:
-                if text[j] in closers and j > i + 1 and (not single or _is_single_close(text, j)):
-                    break
-                j += 1
-            if j < end:
-                found.append(Quoted(i + 1, j, i, j, text[i + 1 : j]))
-                i = j + 1
-                continue
-            found.append(Quoted(i + 1, end, i, None, text[i + 1 : end]))
-            break
-        i += 1
+    every_mark = _mark_pattern("".join(sorted(set(marks) | {c for cs in marks.values() for c in cs})))
+    positions = [m.start() for m in every_mark.finditer(text, start, end)]
+    k = 0
+    while k < len(positions):
+        i = positions[k]
+        if text[i] in marks and (not single or _is_single_open(text, i)):
+            closers = marks[text[i]]
+            close = next((j for j in positions[k + 1 :] if text[j] in closers and j > i + 1
+                          and (not single or _is_single_close(text, j))), None)
+            if close is None:
+                found.append(Quoted(i + 1, end, i, None, text[i + 1 : end]))
+                break
+            found.append(Quoted(i + 1, close, i, close, text[i + 1 : close]))
+            k = positions.index(close) + 1
+            continue
+        k += 1
     return found
 
 
