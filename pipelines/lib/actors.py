@@ -57,6 +57,7 @@ class ActorLexicon:
     pronouns: frozenset[str]
     after_cues: tuple[str, ...]
     alias_pattern: re.Pattern
+    title_starts: frozenset[str]
     alias_starts: dict[str, int]  # first word of an alias -> most words of an alias starting so
     titled_phrase: re.Pattern  # "Kepala Seksi Humas PT Angkasa Pura I, Syaifudin Ahmad"
     role_before: re.Pattern  # the role right before a name: "Presiden Rusia "
@@ -105,6 +106,7 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         after_cues=tuple(lexicons.load("quotes", language)["cues"]["after"]),
         alias_pattern=pattern,
         alias_starts=_alias_starts(by_alias),
+        title_starts=frozenset(t.split()[0] for t in people["titles"]),
         titled_phrase=re.compile(rf"(?<![\w]){titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{1,12}}"),
         role_before=re.compile(rf"(?<![\w])({titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{0,8}}),?\s+$"),
         by_alias=by_alias,
@@ -197,7 +199,7 @@ class ArticleActors:
         return True
 
     def _scan_titled_names(self) -> None:
-        for match in self._titled_phrase.finditer(self.text):
+        for match in self._titled_phrases():
             phrase = match.group(0)
             tail = phrase.rsplit(",", 1)[-1]
             tokens = self._name_tokens(tail)
@@ -210,6 +212,17 @@ class ArticleActors:
             actor = self.known_person(name) or Actor(name, "person")
             self._add(offset, offset + len(name), actor)
             self._set_role(phrase[: phrase.rfind(name)], actor)
+
+    def _titled_phrases(self):
+        """Matches of the titled-phrase pattern, tried only where a title's first word stands."""
+        resume = 0
+        for token in TOKEN.finditer(self.text):
+            if token.start() < resume or token.group(0).lower() not in self.lexicon.title_starts:
+                continue
+            match = self.lexicon.titled_phrase.match(self.text, token.start())
+            if match:
+                resume = match.end()
+                yield match
 
     def _trim_names(self) -> None:
         """Cut role and organisation words off the front of names the lexicon does not know.
@@ -286,10 +299,6 @@ class ArticleActors:
         if len(words) < 2 or "dan" in words or any(getattr(self.lexicon.by_alias.get(w), "kind", None) == "person" for w in words):
             return
         self.role_map.setdefault(role, actor)
-
-    @property
-    def _titled_phrase(self) -> re.Pattern:
-        return self.lexicon.titled_phrase
 
     @property
     def _role_before(self) -> re.Pattern:

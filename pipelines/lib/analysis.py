@@ -6,11 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pipelines.lib.actors import Actor, ArticleActors, Mention
-from pipelines.lib.dates import reference_date
+from pipelines.lib.dates import find_date_mentions, reference_date
 from pipelines.lib.events import Event, extract_events
 from pipelines.lib.figures import Figure, extract_figures
 from pipelines.lib.quote_marks import find_quoted
 from pipelines.lib.quotes import Quote, extract_quotes
+from pipelines.lib.sentences import Span, sentences
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Analysis:
     quotes: list[Quote]
     figures: list[Figure]
     events: list[Event]
+    sentences: list[Span]
 
 
 def analyze(body: str, published: dt.date | None, ingested: dt.date, language: str = "id") -> Analysis:
@@ -30,13 +32,16 @@ def analyze(body: str, published: dt.date | None, ingested: dt.date, language: s
     placed at the latest weekday-checked date it states ("Selasa (21/1)"),
     else at the ingestion date.
     """
-    reference = published or reference_date(body, ingested, language)
+    dates = find_date_mentions(body, language)
+    spans = sentences(body)
+    reference = published or reference_date(body, ingested, language, dates)
     actors = ArticleActors.scan(body, reference.year, language)
-    quotes = extract_quotes(body, actors, language)
-    direct = [(q.char_start, q.char_end) for q in quotes if q.kind == "direct"]
-    quoted = [(q.start, q.end) for q in find_quoted(body, language)]
-    events = extract_events(body, actors, reference, published, direct + quoted, language)
-    return Analysis(reference, _all_actors(actors, quotes, events), actors.mentions, quotes, extract_figures(body, language), events)
+    quoted = find_quoted(body, language)
+    quotes = extract_quotes(body, actors, language, spans, quoted)
+    masked = [(q.char_start, q.char_end) for q in quotes if q.kind == "direct"] + [(q.start, q.end) for q in quoted]
+    events = extract_events(body, actors, reference, published, masked, language, dates, spans)
+    figures = extract_figures(body, language)
+    return Analysis(reference, _all_actors(actors, quotes, events), actors.mentions, quotes, figures, events, spans)
 
 
 def _all_actors(actors: ArticleActors, quotes: list[Quote], events: list[Event]) -> list[Actor]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -84,12 +83,13 @@ def _lexicon(language: str) -> dict:
         ("weekday", re.compile(rf"{_W}(?:{_alt(cues['weekday'])})\s+(?:hari\s+)?(?P<wd>{wd}){_E}|,\s*(?P<wd2>{wd})\s*(?=[.,;]|$)", i | re.M)),
         ("year", re.compile(rf"{_W}(?:{_alt(cues['year'])})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?![\d])(?![.,]\d)", i)),
     ]
-    # a sentence without one of these holds no date
-    anchor_words = [*months_all, *lex["weekdays"], *lex["single_units"], *lex["day_words"], *rel["past"],
-                    *rel["future"], *lex["offset"]["after"], *lex["offset"]["before"]]
-    anchor = rf"\d|{_W}(?:{_alt(anchor_words)}){_E}|{_W}(?:{units})\s+(?:{_alt(rel['current'])}){_E}"
+    # a date holds a digit, one of these words, or a period word before "ini"
+    phrases = [*months_all, *lex["weekdays"], *lex["single_units"], *lex["day_words"], *rel["past"],
+               *rel["future"], *lex["offset"]["after"], *lex["offset"]["before"]]
+    anchor_words = {w for phrase in phrases for w in phrase.lower().split()} - {w.lower() for w in rel["current"]}
     return {
-        "anchor": re.compile(anchor, i),
+        "anchor_words": anchor_words - {"yang", "akan", "hari"},
+        "unit_current": re.compile(rf"{_W}(?:{units})\s+(?:{_alt(rel['current'])}){_E}", i),
         "lex": lex, "patterns": patterns, "months": months_all, "weekdays": lex["weekdays"],
         "numbers": lex["numbers"], "range": re.compile(rf"\s*(?:{_alt(cues['year_range'] + ['/'])})\s*(?P<y>\d{{4}})(?![\d])(?![.,]\d)", i),
         "future": {w.lower() for w in cues["future"]}, "measure": set(lex["filters"]["not_years_before"]),
@@ -237,7 +237,30 @@ def _is_future_context(text: str, start: int, future_words: set) -> bool:
     return any(w in future_words for w in re.findall(r"\w+", text[cut + 1:start].lower()))
 
 
-_CLAUSE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.M)
+_WORD = re.compile(r"[\w'’]+")
+_REACH = 48  # characters a date phrase may reach from its digit or date word
+
+
+def _windows(text: str, P: dict) -> list[tuple[int, int]]:
+    """Merged stretches of a line around every digit or date word, cut at whitespace."""
+    anchors = [m.span() for m in _WORD.finditer(text.lower())
+               if m.group(0)[0].isdigit() or m.group(0) in P["anchor_words"]]
+    anchors += [m.span() for m in P["unit_current"].finditer(text)]
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(anchors):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        left, right = max(line_start, start - _REACH), min(line_end, end + _REACH)
+        while left > line_start and not text[left - 1].isspace():
+            left -= 1
+        while right < line_end and not text[right].isspace():
+            right += 1
+        if windows and left <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], right))
+        else:
+            windows.append((left, right))
+    return windows
 
 
 def find_date_mentions(text: str, language: str = "id") -> list[DateMention]:
@@ -252,11 +275,9 @@ def find_date_mentions(text: str, language: str = "id") -> list[DateMention]:
             fields.setdefault("future_cue", _is_future_context(text, start, P["future"]))
         found.append(DateMention(start=start, end=end, surface=text[start:end], **fields))
 
-    # Only sentences holding a digit or a date word can hold a date: the patterns run
-    # over those alone (with pos/endpos, so lookbehinds still see the text before).
-    anchors = [m.start() for m in P["anchor"].finditer(text)]
-    spans = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)
-             if (k := bisect_left(anchors, m.start())) < len(anchors) and anchors[k] < m.end()]
+    # A date holds a digit or a date word: the patterns run only around those
+    # (with pos/endpos, so lookbehinds still see the text before).
+    spans = _windows(text, P)
     for kind, pattern in P["patterns"]:
         for match in (m for start, end in spans for m in pattern.finditer(text, start, end)):
             start, end = _surface_start(kind, match, text), match.end()
@@ -301,7 +322,8 @@ def _is_dateline(line: str, surface: str) -> bool:
     return len(re.findall(r"[^\W\d_]+", rest)) <= 3
 
 
-def find_publication_date(text: str, reference: dt.date, language: str = "id") -> ResolvedDate | None:
+def find_publication_date(text: str, reference: dt.date, language: str = "id",
+                          mentions: list[DateMention] | None = None) -> ResolvedDate | None:
     """The date the article gives for itself, or None (a year alone never counts).
 
     Looks, in this order, for (1) a dateline-shaped line ("28 Mei 2021, 08:37 WIB"), (2)
@@ -309,7 +331,8 @@ def find_publication_date(text: str, reference: dt.date, language: str = "id") -
     or in the header lines before the first paragraph of prose. Dates after ``reference``
     (the ingestion date) or before 1995 are skipped.
     """
-    full = [m for m in find_date_mentions(text, language) if m.kind == "absolute"]
+    mentions = find_date_mentions(text, language) if mentions is None else mentions
+    full = [m for m in mentions if m.kind == "absolute"]
     lines = _lines(text)
 
     def line_of(m: DateMention) -> tuple[int, str]:
@@ -330,7 +353,8 @@ def find_publication_date(text: str, reference: dt.date, language: str = "id") -
     return None
 
 
-def reference_date(text: str, fallback: dt.date, language: str = "id") -> dt.date:
+def reference_date(text: str, fallback: dt.date, language: str = "id",
+                   mentions: list[DateMention] | None = None) -> dt.date:
     """The best reference for resolving ``text``'s dates when the caller has only ``fallback``.
 
     The publication date if the text gives one; else the latest date from a day/month
@@ -339,12 +363,13 @@ def reference_date(text: str, fallback: dt.date, language: str = "id") -> dt.dat
     an undated article's "tahun ini" is the year of its events rather than the year it
     was ingested.
     """
-    published = find_publication_date(text, fallback, language)
+    mentions = find_date_mentions(text, language) if mentions is None else mentions
+    published = find_publication_date(text, fallback, language, mentions)
     if published is not None and published.precision == "day":
         return published.value
     pinned = [
         r.value
-        for m in find_date_mentions(text, language)
+        for m in mentions
         if m.kind == "day_month" and m.weekday is not None and not m.future_cue
         if (r := resolve(m, fallback)) is not None
     ]

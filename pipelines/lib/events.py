@@ -21,7 +21,7 @@ from functools import cache
 
 from pipelines.lib import lexicons
 from pipelines.lib.actors import Actor, ArticleActors
-from pipelines.lib.dates import ResolvedDate, find_date_mentions, resolve
+from pipelines.lib.dates import DateMention, ResolvedDate, find_date_mentions, resolve
 from pipelines.lib.sentences import Span, sentences
 
 
@@ -102,7 +102,8 @@ def load_lexicon(language: str = "id") -> EventLexicon:
 
 class _Extractor:
     def __init__(self, text: str, actors: ArticleActors, reference: dt.date, published: dt.date | None,
-                 masked: list[tuple[int, int]], language: str):
+                 masked: list[tuple[int, int]], language: str, date_mentions: list[DateMention] | None,
+                 spans: list[Span] | None):
         self.text = text
         self.actors = actors
         self.reference = reference
@@ -115,7 +116,8 @@ class _Extractor:
         self.main_countries = [name for name, _ in Counter(
             m.actor.name for m in actors.mentions if m.actor.kind == "country").most_common(2)]
         self.events: list[Event] = []
-        self.date_mentions = find_date_mentions(text, language)
+        self.date_mentions = find_date_mentions(text, language) if date_mentions is None else date_mentions
+        self.spans = sentences(text) if spans is None else spans
         self.last_dated: ResolvedDate | None = None
         self.narrative: list[ResolvedDate | None] = []  # the first date each sentence states
 
@@ -267,7 +269,7 @@ class _Extractor:
             ))
 
     def run(self) -> list[Event]:
-        for sentence in sentences(self.text):
+        for sentence in self.spans:
             self._sentence(sentence)
         return _dedupe(self.events)
 
@@ -308,6 +310,11 @@ def extract_events(
     published: dt.date | None = None,
     quoted: list[tuple[int, int]] | None = None,
     language: str = "id",
+    date_mentions: list[DateMention] | None = None,
+    spans: list[Span] | None = None,
 ) -> list[Event]:
-    """Events reported in ``text``; ``quoted`` spans (direct quotes) are not searched."""
-    return _Extractor(text, actors, reference, published, quoted or [], language).run()
+    """Events reported in ``text``; ``quoted`` spans (direct quotes) are not searched.
+
+    ``date_mentions`` and ``spans`` (sentences) may be passed when already found.
+    """
+    return _Extractor(text, actors, reference, published, quoted or [], language, date_mentions, spans).run()

@@ -55,7 +55,7 @@ from fractions import Fraction
 from functools import cache
 
 from .lexicons import load
-from .numbers import NumberSpan, Token, _strip_suffix, _words, scan_numbers, tokenize
+from .numbers import NumberSpan, Token, _words, scan_numbers, tokenize
 
 __all__ = ["Figure", "extract_figures"]
 
@@ -528,14 +528,18 @@ def extract_figures(text: str, language: str = "id", repeats: bool = False) -> l
 
 
 _LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _number_cue(language: str) -> re.Pattern:
+    """A digit, or a word that begins like a number word ("enam", "sepertiga", "dua pertiganya")."""
+    w = _words(language)
+    stems = {*w.digits, *w.teen, *w.group_words, *w.se_scales, *w.fractions, *w.half, w.denominator_prefix}
+    return re.compile(r"\d|(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) + ")",
+                      re.IGNORECASE)
 
 
 def _numeric_lines(text: str, language: str) -> list[tuple[int, str]]:
     """The lines (paragraphs) that hold a digit or a number word; figures never span lines."""
-    words = _words(language)
-    return [
-        (m.start(), m.group(0))
-        for m in _LINE.finditer(text)
-        if any(c.isdigit() for c in m.group(0)) or any(words.is_number_word(_strip_suffix(w.lower(), words)[0]) for w in _WORD.findall(m.group(0)))
-    ]
+    cue = _number_cue(language)
+    return [(m.start(), m.group(0)) for m in _LINE.finditer(text) if cue.search(m.group(0))]

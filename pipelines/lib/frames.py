@@ -8,7 +8,7 @@ import polars as pl
 
 from pipelines.lib.actors import Actor, actor_id
 from pipelines.lib.analysis import Analysis
-from pipelines.lib.sentences import sentence_at, sentences
+from pipelines.lib.sentences import sentence_at
 
 ACTORS_SCHEMA = {"actor_id": pl.String, "name": pl.String, "kind": pl.String, "country": pl.String, "aliases": pl.List(pl.String)}
 SCHEMAS = {
@@ -37,7 +37,7 @@ def actor_rows(actors: list[Actor]) -> pl.DataFrame:
 
 def analysis_rows(article_id: str, body: str, analysis: Analysis, mentions: list) -> dict[str, list[dict]]:
     """Rows for every extraction table, for one article."""
-    spans = sentences(body)
+    spans = analysis.sentences
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     for m in mentions:
         rows["actor_mentions"].append({"article_id": article_id, "actor_id": actor_id(m.actor.name), "surface": m.surface,

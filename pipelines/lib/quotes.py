@@ -89,12 +89,13 @@ def _words(text: str) -> int:
 
 
 class _Extractor:
-    def __init__(self, text: str, actors: ArticleActors, language: str):
+    def __init__(self, text: str, actors: ArticleActors, language: str,
+                 spans: list[Span] | None = None, quoted: list[Quoted] | None = None):
         self.text = text
         self.actors = actors
         self.cues = load_cues(language)
-        self.sentences = sentences(text)
-        self.quoted = find_quoted(text, language)
+        self.sentences = sentences(text) if spans is None else spans
+        self.quoted = find_quoted(text, language) if quoted is None else quoted
         self.last_speaker: Actor | None = None
         self.quotes: list[Quote] = []
 
@@ -286,7 +287,11 @@ class _Extractor:
         return self.quotes
 
 
-def extract_quotes(text: str, actors: ArticleActors | None = None, language: str = "id") -> list[Quote]:
-    """Direct and indirect quotes of a clean article body, in reading order."""
+def extract_quotes(text: str, actors: ArticleActors | None = None, language: str = "id",
+                   spans: list[Span] | None = None, quoted: list[Quoted] | None = None) -> list[Quote]:
+    """Direct and indirect quotes of a clean article body, in reading order.
+
+    ``spans`` (its sentences) and ``quoted`` (its quotation-mark spans) may be passed when already found.
+    """
     actors = actors or ArticleActors.scan(text, language=language)
-    return _Extractor(text, actors, language).run()
+    return _Extractor(text, actors, language, spans, quoted).run()
