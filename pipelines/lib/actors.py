@@ -145,8 +145,9 @@ class ArticleActors:
     @classmethod
     def scan(cls, text: str, year: int | None = None, language: str = "id") -> "ArticleActors":
         found = cls(text, load_lexicon(language), year)
-        found._scan_lexicon()
-        found._scan_titled_names()
+        tokens = [(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in TOKEN.finditer(text)]
+        found._scan_lexicon(tokens)
+        found._scan_titled_names(tokens)
         found._trim_names()
         found.mentions.sort(key=lambda m: m.start)
         return found
@@ -159,26 +160,26 @@ class ArticleActors:
         if actor.kind == "person":
             self.people.setdefault(actor.name, actor)
 
-    def _scan_lexicon(self) -> None:
+    def _scan_lexicon(self, tokens: list[tuple[int, int, str, str]]) -> None:
         """Every lexicon alias in the text: the longest run of words from a capitalised word."""
-        tokens = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(self.text)]
+        starts = self.lexicon.alias_starts
         i = 0
         while i < len(tokens):
-            taken = self._alias_at(tokens, i)
+            start, _, word, lower = tokens[i]
+            if not (word[0].isupper() or word[0].isdigit()):
+                i += 1
+                continue
+            taken = self._alias_at(tokens, i, starts[lower]) if lower in starts else 0
             if taken:
                 i += taken
                 continue
-            start, _, word = tokens[i]
-            if "-" in word and word[:1].isupper():  # "Rusia-China"
+            if "-" in word:  # "Rusia-China"
                 for part in re.finditer(r"[^-]+", word):
                     self._match_alias(start + part.start(), start + part.end())
             i += 1
 
-    def _alias_at(self, tokens: list[tuple[int, int, str]], i: int) -> int:
+    def _alias_at(self, tokens: list[tuple[int, int, str, str]], i: int, longest: int) -> int:
         """How many tokens from ``i`` form an alias (0 if none), after adding its mention."""
-        longest = self.lexicon.alias_starts.get(tokens[i][2].lower(), 0)
-        if not longest or not (tokens[i][2][:1].isupper() or tokens[i][2][:1].isdigit()):
-            return 0
         for n in range(min(longest, len(tokens) - i), 0, -1):
             window = tokens[i : i + n]
             if any(self.text[a[1] : b[0]] not in (" ", "\u00a0") for a, b in zip(window, window[1:])):
@@ -198,8 +199,8 @@ class ArticleActors:
         self._remember_role(start, actor)
         return True
 
-    def _scan_titled_names(self) -> None:
-        for match in self._titled_phrases():
+    def _scan_titled_names(self, tokens: list[tuple[int, int, str, str]]) -> None:
+        for match in self._titled_phrases(tokens):
             phrase = match.group(0)
             tail = phrase.rsplit(",", 1)[-1]
             tokens = self._name_tokens(tail)
@@ -213,13 +214,13 @@ class ArticleActors:
             self._add(offset, offset + len(name), actor)
             self._set_role(phrase[: phrase.rfind(name)], actor)
 
-    def _titled_phrases(self):
+    def _titled_phrases(self, tokens: list[tuple[int, int, str, str]]):
         """Matches of the titled-phrase pattern, tried only where a title's first word stands."""
         resume = 0
-        for token in TOKEN.finditer(self.text):
-            if token.start() < resume or token.group(0).lower() not in self.lexicon.title_starts:
+        for start, _, _, lower in tokens:
+            if start < resume or lower not in self.lexicon.title_starts:
                 continue
-            match = self.lexicon.titled_phrase.match(self.text, token.start())
+            match = self.lexicon.titled_phrase.match(self.text, start)
             if match:
                 resume = match.end()
                 yield match

@@ -241,10 +241,16 @@ _WORD = re.compile(r"[\w'’]+")
 _REACH = 48  # characters a date phrase may reach from its digit or date word
 
 
+def _date_digits(text: str, match: re.Match) -> bool:
+    """Digits that can be part of a date: a year, or a day or month written with / or -."""
+    return len(match.group(0)) == 4 or text[match.end() : match.end() + 1] in ("/", "-") or (
+        match.start() > 0 and text[match.start() - 1] in "/-")
+
+
 def _windows(text: str, P: dict) -> list[tuple[int, int]]:
     """Merged stretches of a line around every digit or date word, cut at whitespace."""
     anchors = [m.span() for m in _WORD.finditer(text.lower())
-               if m.group(0)[0].isdigit() or m.group(0) in P["anchor_words"]]
+               if m.group(0) in P["anchor_words"] or (m.group(0)[0].isdigit() and _date_digits(text, m))]
     anchors += [m.span() for m in P["unit_current"].finditer(text)]
     windows: list[tuple[int, int]] = []
     for start, end in sorted(anchors):

@@ -122,6 +122,9 @@ class _Extractor:
         self.narrative: list[ResolvedDate | None] = []  # the first date each sentence states
 
     def _visible(self, sentence: Span) -> str:
+        """The sentence with quoted words blanked out (offsets kept)."""
+        if not any(start < sentence.end and sentence.start < end for start, end in self.masked):
+            return sentence.text
         chars = list(sentence.text)
         for start, end in self.masked:
             for i in range(max(start, sentence.start), min(end, sentence.end)):

@@ -532,11 +532,13 @@ _LINE = re.compile(r"[^\n]+")
 
 @cache
 def _number_cue(language: str) -> re.Pattern:
-    """A digit, or a word that begins like a number word ("enam", "sepertiga", "dua pertiganya")."""
+    """A digit, or a whole number word ("enam", "sepertiga", "dua pertiganya")."""
     w = _words(language)
-    stems = {*w.digits, *w.teen, *w.group_words, *w.se_scales, *w.fractions, *w.half, w.denominator_prefix}
-    return re.compile(r"\d|(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(stems, key=len, reverse=True))) + ")",
-                      re.IGNORECASE)
+    words = {*w.digits, *w.teen, *w.group_words, *w.se_scales, *w.fractions, *w.half}
+    words |= {w.denominator_prefix + d for d in w.digits}
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    suffixes = "|".join(map(re.escape, w.suffixes))
+    return re.compile(rf"\d|(?<![^\W\d_])(?:{alternatives})(?:{suffixes})?(?![^\W\d_])", re.IGNORECASE)
 
 
 def _numeric_lines(text: str, language: str) -> list[tuple[int, str]]:

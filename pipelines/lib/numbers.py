@@ -344,6 +344,21 @@ def _negative_sign_before(tokens: list[Token], i: int, text: str, w: _Words) -> 
     return i < 2 or text[tokens[i - 2].end : prev.start] != "" or tokens[i - 2].text in "(["
 
 
+_NUMBER_WORD_CACHE: dict[tuple[str, str], bool] = {}
+
+
+def _starts_number(word: str, language: str) -> bool:
+    """``word`` (lower case, possessive suffix allowed) is a number word; remembered per word."""
+    key = (language, word)
+    known = _NUMBER_WORD_CACHE.get(key)
+    if known is None:
+        w = _words(language)
+        known = _NUMBER_WORD_CACHE[key] = w.is_number_word(_strip_suffix(word, w)[0])
+        if len(_NUMBER_WORD_CACHE) > 200_000:
+            _NUMBER_WORD_CACHE.clear()
+    return known
+
+
 def scan_numbers(text: str, language: str = "id", tokens: list[Token] | None = None) -> list[NumberSpan]:
     """Every number phrase in ``text`` with its token range and flags."""
     w = _words(language)
@@ -387,7 +402,7 @@ def scan_numbers(text: str, language: str = "id", tokens: list[Token] | None = N
             )
             i = j
             continue
-        if tok.kind == "word" and w.is_number_word(_strip_suffix(tok.lower, w)[0]):
+        if tok.kind == "word" and _starts_number(tok.lower, language):
             # collect the run of words separated by single spaces
             j = i
             words = []

@@ -25,6 +25,7 @@ from pipelines.lib.quote_marks import Quoted, find_quoted
 from pipelines.lib.sentences import Span, sentence_at, sentences
 
 WORDS = re.compile(r"\w+")
+LOWER_WORDS = re.compile(r"\b[a-z]+\b")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,30 @@ class Cues:
 
     @property
     def after_pattern(self) -> re.Pattern:
-        return re.compile(r"^[\s,]*\b(" + "|".join(sorted(self.after, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+        return _compiled(r"^[\s,]*\b(" + "|".join(sorted(self.after, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+    @property
+    def according_pattern(self) -> re.Pattern:  # "Menurut Yang, …", "Selain itu, menurutnya, …"
+        return _compiled(r"^(?:[^,]{0,40},\s*)?(" + "|".join(self.according_to) + r")(nya)?\s*([^,]*),\s*", re.IGNORECASE)
+
+    @property
+    def trailing_pattern(self) -> re.Pattern:  # "…, kata Xi."
+        return _compiled(r",\s*(" + "|".join(self.after) + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE)
+
+    @property
+    def addressee_pattern(self) -> re.Pattern:  # "mengatakan kepada wartawan bahwa"
+        return _compiled(r"\s+(?:" + "|".join(self.addressee) + r")\s+((?:\S+\s+){0,3}?\S+?)(?=\s+(?:"
+                         + "|".join(self.complementizers) + r")\b|,)")
+
+    @property
+    def complement_pattern(self) -> re.Pattern:  # "bahwa", ", ", ": " (after "lagi", "pula")
+        return _compiled(r"(?:\s+(?:" + "|".join(self.after_verb) + r"))?\s*(?:[,:]\s*|(?:"
+                         + "|".join(self.complementizers) + r")\b\s*)")
+
+
+@cache
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(pattern, flags)
 
 
 @cache
@@ -236,7 +260,7 @@ class _Extractor:
         ):
             return
         text = sentence.text
-        according = re.match(r"^(?:[^,]{0,40},\s*)?(" + "|".join(self.cues.according_to) + r")(nya)?\s*([^,]*),\s*", text, re.IGNORECASE)
+        according = self.cues.according_pattern.match(text)
         if according:
             phrase = "dia" if according.group(2) else according.group(3)
             if not according.group(2) and _words(phrase) > 6:
@@ -245,7 +269,7 @@ class _Extractor:
             if actor:
                 self._add(actor, "indirect", sentence.start + according.end(), sentence.end, according.group(1).lower(), None)
             return
-        trailing = re.search(r",\s*(" + "|".join(self.cues.after) + r")\b\s*([^,.]*)[.!?]?\s*$", text, re.IGNORECASE)
+        trailing = self.cues.trailing_pattern.search(text)
         if trailing and _words(text[: trailing.start()]) >= 4:
             cue = trailing.group(1).lower()
             phrase = "" if cue.endswith("nya") else self._phrase_after_cue(trailing.group(2))[0]
@@ -253,17 +277,16 @@ class _Extractor:
             if actor:
                 self._add(actor, "indirect", sentence.start, sentence.start + trailing.start(), cue, None)
             return
-        for verb in re.finditer(r"\b([a-z]+)\b", text):
-            word = verb.group(1)
+        for verb in LOWER_WORDS.finditer(text):
+            word = verb.group(0)
             if word not in self.cues.speech_verbs and word not in self.cues.weak_speech_verbs:
                 continue
             rest = text[verb.end() :]
             addressee = None
-            to = re.match(r"\s+(?:" + "|".join(self.cues.addressee) + r")\s+((?:\S+\s+){0,3}?\S+?)(?=\s+(?:" + "|".join(self.cues.complementizers) + r")\b|,)", rest)
+            to = self.cues.addressee_pattern.match(rest)
             if to:
                 addressee, rest = to.group(1), rest[to.end() :]
-            comp = re.match(r"(?:\s+(?:" + "|".join(self.cues.after_verb) + r"))?\s*(?:[,:]\s*|(?:"
-                            + "|".join(self.cues.complementizers) + r")\b\s*)", rest)
+            comp = self.cues.complement_pattern.match(rest)
             if word in self.cues.weak_speech_verbs and not comp:
                 return
             content_start = sentence.start + verb.end() + (len(text[verb.end() :]) - len(rest)) + (comp.end() if comp else 0)
