@@ -45,7 +45,7 @@ class Event:
 @dataclass(frozen=True)
 class EventLexicon:
     types: tuple[tuple[str, re.Pattern, re.Pattern | None, str | None], ...]
-    any_trigger: re.Pattern  # one search to skip the many sentences that report no event
+    any_trigger: re.Pattern  # one search (on lower-cased text) to skip the sentences that report no event
     weak_needs: dict[str, re.Pattern]
     two_sided: frozenset[str]
     needs_location: frozenset[str]
@@ -68,6 +68,11 @@ def _alternation(patterns: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")(?:nya)?(?![\w])", re.IGNORECASE)
 
 
+def _lower_literals(pattern: str) -> str:
+    """The pattern for lower-cased text: capitals made small, escapes such as \\S kept."""
+    return re.sub(r"(\\.)|([A-Z])", lambda m: m.group(1) or m.group(2).lower(), pattern)
+
+
 @cache
 def load_lexicon(language: str = "id") -> EventLexicon:
     data = lexicons.load("events", language)
@@ -80,7 +85,7 @@ def load_lexicon(language: str = "id") -> EventLexicon:
     every = [p for spec in data["types"].values() for p in spec["triggers"] + spec.get("weak", [])]
     return EventLexicon(
         types=types,
-        any_trigger=_alternation(every),
+        any_trigger=re.compile(r"\b(?:" + "|".join(map(_lower_literals, every)) + r")(?:nya)?\b"),
         absorbs={name: tuple(spec.get("absorbs", [])) for name, spec in data["types"].items()},
         weak_needs={name: _alternation(spec["weak_needs"]) for name, spec in data["types"].items() if spec.get("weak_needs")},
         two_sided=frozenset(data["participants"]["two_sided"]),
@@ -211,7 +216,7 @@ class _Extractor:
     def _sentence(self, sentence: Span) -> None:
         visible = self._visible(sentence)
         self.narrative.append(self._stated_date(sentence, visible, planned=False, narrative=True))
-        if not self.lex.any_trigger.search(visible):
+        if not self.lex.any_trigger.search(visible.lower()):
             return
         hits = []
         for name, strong, weak, cameo in self.lex.types:
