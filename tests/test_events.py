@@ -53,3 +53,13 @@ def test_a_reference_back_to_a_reported_meeting_is_not_a_new_event():
 
 def test_words_inside_a_direct_quote_are_not_events():
     assert events("“Kami akan bertemu lagi di Beijing,” kata Putin.") == []
+
+
+def test_the_source_of_a_report_is_not_a_party_and_both_leaders_are_the_last_pair():
+    text = ("Kremlin mengatakan Putin dan Xi membahas situasi di Ukraina melalui sambungan telepon pada Jumat.\n\n"
+            "Menurut Peskov, pertemuan kedua pemimpin dijadwalkan berlangsung di Kazan bulan depan.")
+    call, meeting = events(text, dt.date(2024, 4, 12))
+    assert (call.event_type, call.date.iso(), call.location) == ("call", "2024-04-12", None)
+    assert (meeting.status, meeting.date.iso(), meeting.location) == ("planned", "2024-05", "Kazan")
+    assert {"Vladimir Putin", "Xi Jinping"} <= set(meeting.participants)
+    assert "Dmitry Peskov" not in meeting.participants

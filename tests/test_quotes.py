@@ -89,3 +89,10 @@ def test_reported_speech_ends_where_an_elaboration_begins():
         ("Russia", "indirect", "Putin memberi tahu Xi tentang percakapannya dengan Biden"),
         ("Xi Jinping", "indirect", "kedua negara memperkuat kerja sama di berbagai bidang"),
     ]
+
+
+def test_adjuncts_between_the_verb_and_bahwa_are_skipped():
+    [quote] = extract_quotes("Menteri Luar Negeri Rusia Sergei Lavrov mengatakan kepada wartawan di Beijing, "
+                             "Kamis (9/4), bahwa Moskow dan Beijing akan terus memperkuat kerja sama.")
+    assert (quote.speaker, quote.addressee, quote.text) == (
+        "Sergey Lavrov", "wartawan", "Moskow dan Beijing akan terus memperkuat kerja sama.")

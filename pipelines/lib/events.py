@@ -22,6 +22,7 @@ from functools import cache
 from pipelines.lib import lexicons
 from pipelines.lib.actors import Actor, ArticleActors
 from pipelines.lib.dates import DateMention, ResolvedDate, find_date_mentions, resolve
+from pipelines.lib.quotes import load_cues
 from pipelines.lib.sentences import Span, sentences
 
 
@@ -55,6 +56,7 @@ class EventLexicon:
     inherit_date_within: int
     phone: re.Pattern
     planned: re.Pattern
+    planned_after: re.Pattern
     future_after: re.Pattern
     planned_cameo: str
     both_people: re.Pattern
@@ -95,6 +97,8 @@ def load_lexicon(language: str = "id") -> EventLexicon:
         inherit_date_within=int(reference["inherit_date_within"]),
         phone=_alternation(data["types"]["call"]["phone"]),
         planned=_alternation(data["status"]["planned"]),
+        planned_after=re.compile(r"(?:\s+\S+){0,4}?\s+(?:" + "|".join(data["status"]["planned_after"]) + r")\b",
+                                 re.IGNORECASE),
         future_after=re.compile(r"\b(?:" + "|".join(data["status"]["future_after"]) + r")\b", re.IGNORECASE),
         planned_cameo=data["status"]["planned_cameo"],
         both_people=_alternation(data["participants"]["both_people"]),
@@ -124,6 +128,8 @@ class _Extractor:
         self.date_mentions = find_date_mentions(text, language) if date_mentions is None else date_mentions
         self.spans = sentences(text) if spans is None else spans
         self.last_dated: ResolvedDate | None = None
+        self.last_pair: tuple[str, ...] = ()  # the people of the last event between two or more people
+        self.cues = load_cues(language)
         self.narrative: list[ResolvedDate | None] = []  # the first date each sentence states
 
     def _visible(self, sentence: Span) -> str:
@@ -148,6 +154,7 @@ class _Extractor:
         return start, end
 
     def _participants(self, sentence: Span, visible: str, position: int) -> list[Actor]:
+        self.sources: set[str] = set()
         clause_start, clause_end = self._clause(visible, position)
         found = self._named(sentence, visible, clause_start, clause_end)
         if len(found) < 2:
@@ -159,11 +166,13 @@ class _Extractor:
             if person:
                 found[person.name] = person
         if self.lex.both_people.search(visible):
-            for name in self.main_people:
+            for name in self.last_pair or self.main_people:
                 found.setdefault(name, self.actors.resolve(name) or Actor(name, "person"))
         if self.lex.both_countries.search(visible):
             for name in self.main_countries:
                 found.setdefault(name, Actor(name, "country"))
+        if any(a.kind == "person" and name not in self.sources for name, a in found.items()):
+            found = {name: a for name, a in found.items() if name not in self.sources}  # who reports is no party
         for actor in list(found.values()):
             if actor.country and actor.country not in found:
                 found[actor.country] = Actor(actor.country, "country")
@@ -188,11 +197,21 @@ class _Extractor:
                 return resolved
         return None
 
+    def _is_source(self, sentence: Span, mention) -> bool:
+        """"Menurut Peskov, …", "kata Peskov", "Peskov mengatakan …": who reports, not who takes part."""
+        before = self.text[sentence.start : mention.start].split()
+        after = self.text[mention.end : sentence.end].split()
+        if before and before[-1].lower().strip(",") in self.cues.according_to + self.cues.after:
+            return True
+        return bool(after) and after[0].lower().strip(",") in self.cues.speech_verbs
+
     def _named(self, sentence: Span, visible: str, start: int, end: int) -> dict[str, Actor]:
         found: dict[str, Actor] = {}
         for mention in self.actors.mentions_in(sentence.start + start, sentence.start + end):
             if visible[mention.start - sentence.start] == " " or mention.actor.name in self.lex.not_participants:
                 continue
+            if mention.actor.kind == "person" and self._is_source(sentence, mention):
+                self.sources.add(mention.actor.name)
             found[mention.actor.name] = mention.actor
         return found
 
@@ -241,17 +260,21 @@ class _Extractor:
             return
         for name, match, cameo in hits:
             participants = self._participants(sentence, visible, match.start())
-            location = self._location(visible)
+            location = None if name == "call" else self._location(visible)  # a call has no one place
             if not participants or (name in self.lex.needs_location and not location):
                 continue
             people = [a for a in participants if a.kind == "person"]
+            if len(people) >= 2:
+                self.last_pair = tuple(a.name for a in people)
             if name in self.lex.two_sided and len(people) == 1:
                 other = next((n for n in self.main_people if n != people[0].name), None)
                 if other:
                     counterpart = self.actors.resolve(other) or Actor(other, "person")
                     participants += [counterpart] + ([Actor(counterpart.country, "country")]
                                                      if counterpart.country and all(a.name != counterpart.country for a in participants) else [])
-            planned = bool(self.lex.planned.search(visible[: match.start()]))
+            # "akan bertemu", "berharap untuk bertemu", "pertemuan … dijadwalkan berlangsung"
+            planned = bool(self.lex.planned.search(visible[: match.start()])
+                           or self.lex.planned_after.match(visible[match.end() :]))
             date, source = self._date(sentence, visible, planned)
             if date and source == "text":
                 self.last_dated = date

@@ -73,7 +73,11 @@ class Cues:
     @property
     def addressee_pattern(self) -> re.Pattern:  # "mengatakan kepada wartawan bahwa"
         return _compiled(r"\s+(?:" + "|".join(self.addressee) + r")\s+((?:\S+\s+){0,3}?\S+?)(?=\s+(?:"
-                         + "|".join(self.complementizers) + r")\b|,)")
+                         + "|".join(self.complementizers) + r")\b|,|\s+(?:di|dalam|pada|saat|ketika)\b)")
+
+    @property
+    def complementizer_ahead(self) -> re.Pattern:  # up to 12 words of adjuncts, then "bahwa"
+        return _compiled(r"((?:[\s,]+[^\s,]+){0,12}?[\s,]+)(?=(?:" + "|".join(self.complementizers) + r")\b)")
 
     @property
     def complement_pattern(self) -> re.Pattern:  # "bahwa", ", ", ": " (after "lagi", "pula")
@@ -149,6 +153,11 @@ class _Extractor:
         named = [seg for seg in segments if self.actors.resolve(seg) is not None and not self._is_anaphoric(seg)]
         phrase = named[-1] if len(named) > 1 and self._names_a_person(named[-1]) else (segments[0] if segments else "")
         return phrase, addressee
+
+    def _addressee_in(self, adjuncts: str) -> str | None:
+        """"kepada wartawan di Beijing, Kamis" -> "wartawan"."""
+        match = re.search(r"\b(?:" + "|".join(self.cues.addressee) + r")\s+(.+)", adjuncts)
+        return self._phrase_after_cue(match.group(1))[0] or None if match else None
 
     def _names_a_person(self, phrase: str) -> bool:
         actor = self.actors.resolve(phrase)
@@ -286,6 +295,11 @@ class _Extractor:
             to = self.cues.addressee_pattern.match(rest)
             if to:
                 addressee, rest = to.group(1), rest[to.end() :]
+            # adjuncts before "bahwa": "mengatakan kepada wartawan di Beijing, Kamis (9/4), bahwa …"
+            later = self.cues.complementizer_ahead.match(rest)
+            if later:
+                addressee = addressee or self._addressee_in(later.group(1))
+                rest = rest[later.end(1) :]
             comp = self.cues.complement_pattern.match(rest)
             if word in self.cues.weak_speech_verbs and not comp:
                 return
