@@ -149,6 +149,7 @@ class ArticleActors:
         found._scan_lexicon(tokens)
         found._scan_titled_names(tokens)
         found._trim_names()
+        found._scan_short_names(tokens)
         found.mentions.sort(key=lambda m: m.start)
         return found
 
@@ -224,6 +225,18 @@ class ArticleActors:
             if match:
                 resume = match.end()
                 yield match
+
+    def _scan_short_names(self, tokens: list[tuple[int, int, str, str]]) -> None:
+        """"Ushakov", "Li", "Samsul": one word of a person's full name, once the article named them in full."""
+        short: dict[str, Actor] = {}
+        for person in self.people.values():
+            for word in person.name.split():
+                if word[:1].isupper() and word not in self.lexicon.not_name_words and word.lower() not in self.lexicon.titles:
+                    short.setdefault(word, person)
+        for start, end, word, _ in tokens:
+            person = short.get(word)
+            if person is not None:
+                self._add(start, end, person)
 
     def _trim_names(self) -> None:
         """Cut role and organisation words off the front of names the lexicon does not know.

@@ -210,6 +210,8 @@ class _Extractor:
         for mention in self.actors.mentions_in(sentence.start + start, sentence.start + end):
             if visible[mention.start - sentence.start] == " " or mention.actor.name in self.lex.not_participants:
                 continue
+            if mention.actor.kind == "place":
+                continue
             if mention.actor.kind == "person" and self._is_source(sentence, mention):
                 self.sources.add(mention.actor.name)
             found[mention.actor.name] = mention.actor

@@ -51,6 +51,7 @@ class Cues:
     subject_fillers: frozenset[str]
     speaker_end: frozenset[str]
     addressee: tuple[str, ...]
+    continuation: tuple[str, ...]
     after_verb: tuple[str, ...]
     min_words_unattributed: int
     cut_before: re.Pattern
@@ -107,6 +108,7 @@ def load_cues(language: str = "id") -> Cues:
         subject_fillers=frozenset(data["subject_fillers"]),
         speaker_end=frozenset(data["speaker_end"]),
         addressee=tuple(data["addressee"]),
+        continuation=tuple(data["continuation"]),
         after_verb=tuple(data["after_verb"]),
         min_words_unattributed=int(data["min_words_unattributed"]),
     )
@@ -125,14 +127,39 @@ class _Extractor:
         self.sentences = sentences(text) if spans is None else spans
         self.quoted = find_quoted(text, language) if quoted is None else quoted
         self.last_speaker: Actor | None = None
+        self.last_speaker_at = -1
         self.quotes: list[Quote] = []
 
     # -- speakers -----------------------------------------------------------
-    def _speaker(self, phrase: str, position: int) -> Actor | None:
+    def _speaker(self, phrase: str, position: int, cue: str | None = None) -> Actor | None:
         phrase = phrase.strip(" ,.:;")
         if not phrase or self.actors.is_pronoun(phrase) or self._is_anaphoric(phrase):
-            return self.last_speaker or self.actors.last_person_before(position)
+            return self._referent(position, cue)
         return self.actors.resolve(phrase)
+
+    def _referent(self, position: int, cue: str | None) -> Actor | None:
+        """Who "dia", "katanya" or "menurutnya" is: the last named speaker or subject.
+
+        "imbuhnya" (he added) goes on with the last speaker; other pronouns take whichever
+        is nearer: the last speaker, or the first person named in the nearest sentence
+        before (its subject, in Indonesian word order).
+        """
+        if cue and cue.lower().removesuffix("nya") in self.cues.continuation and self.last_speaker:
+            return self.last_speaker
+        subject = self._subject_before(position)
+        if subject and (self.last_speaker is None or subject[0] > self.last_speaker_at):
+            return subject[1]
+        return self.last_speaker or (subject[1] if subject else None)
+
+    def _subject_before(self, position: int) -> tuple[int, Actor] | None:
+        current = sentence_at(self.sentences, position)
+        for sentence in reversed([s for s in self.sentences if s.start <= position]):
+            end = position if sentence is current else sentence.end
+            for mention in self.actors.mentions_in(sentence.start, end):
+                inside_quote = any(q.start <= mention.start < q.end for q in self.quoted)
+                if mention.actor.kind == "person" and not inside_quote:
+                    return mention.start, mention.actor
+        return None
 
     def _phrase_after_cue(self, rest: str) -> tuple[str, str | None]:
         """Split "Putin kepada Xi, dilansir dari Reuters." into speaker and addressee.
@@ -203,7 +230,7 @@ class _Extractor:
             )
         )
         if actor.kind == "person":
-            self.last_speaker = actor
+            self.last_speaker, self.last_speaker_at = actor, start
 
     # -- direct quotes --------------------------------------------------------
     def _direct(self, quoted: Quoted, previous: Quote | None) -> None:
@@ -215,7 +242,7 @@ class _Extractor:
             cue = match.group(1)
             rest = after[match.end() :]
             phrase, addressee = ("", None) if cue.lower().endswith("nya") else self._phrase_after_cue(rest)
-            actor = self._speaker(phrase, quoted.open_at)
+            actor = self._speaker(phrase, quoted.open_at, cue)
             if actor:
                 self._add(actor, "direct", quoted.start, quoted.end, cue.lower(), addressee)
             return
@@ -282,7 +309,7 @@ class _Extractor:
         if trailing and _words(text[: trailing.start()]) >= 4:
             cue = trailing.group(1).lower()
             phrase = "" if cue.endswith("nya") else self._phrase_after_cue(trailing.group(2))[0]
-            actor = self._speaker(phrase, sentence.start)
+            actor = self._speaker(phrase, sentence.start, cue)
             if actor:
                 self._add(actor, "indirect", sentence.start, sentence.start + trailing.start(), cue, None)
             return
