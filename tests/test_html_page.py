@@ -53,6 +53,24 @@ def test_related_list_bigger_than_the_body():
     assert page.dateline_place == "Sumenep"
 
 
+def test_prose_in_a_script_without_spaces_is_kept():
+    # No line is sentence-shaped by word count (the text has no spaces) and the page has a
+    # dozen headline links: trafilatura's substantial text is kept, not taken for a listing.
+    page = fixture("no_spaces_prose.html")
+    assert page.body.startswith("市は十二日、中心部の商店街にある空き店舗を改修し")
+    assert "国の補助金も活用する方針だ。" in page.body
+    assert "市議会" not in page.body and "このサイトについて" not in page.body
+    assert len(page.body.split("\n\n")) == 4
+    assert page.language == "ja"
+
+
+def test_table_only_page_keeps_its_table():
+    page = fixture("table_only.html")
+    assert "1 SMA Negeri 3 Bandung 9 7 1 1 21-6 22" in page.body
+    assert "10 SMA Bina Bangsa Kuningan 9 0 2 7 4-17 2" in page.body
+    assert "Pedoman Media Siber" not in page.body and "Stadion Mini" not in page.body
+
+
 def test_empty_page_raises():
     with pytest.raises(NoArticleText):
         page_from_html("<html><body><nav><a href='/'>Beranda</a></nav></body></html>")

@@ -20,7 +20,7 @@ BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
          "article", "blockquote", "figure", "figcaption", "header", "main", "dd", "dt", "dl", "pre", "hr"}
 SKIP = {"script", "style", "noscript", "iframe", "form", "nav", "footer", "aside", "button", "select",
         "svg", "template", "head", "input", "textarea"}
-CAPTION_ATTR = re.compile(r"caption|credit|keterangan|wp-caption-text|photo-?desc", re.I)
+CAPTION_ATTR = re.compile(r"caption|credit|keterangan|photo-?desc", re.I)
 ITEM_ATTR = re.compile(r"item|card|related|terkait|lainnya|teaser|list|feed|box-news", re.I)
 URL_TEXT = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 ITEM_TAGS = {"li", "article", "div"}
@@ -69,13 +69,26 @@ def render(el) -> list[tuple[str, float]]:
 class PageParts:
     """What the cleaning needs from the page, gathered in one pass over its links."""
     links: list[str]  # keys of headline link texts (>= 3 words)
-    captions: list[str]
-    teaser_keys: set[str] = field(default_factory=set)
+    captions: list[str]  # caption texts and image alt texts
+    credits: list[str]  # caption texts only (they may carry a date)
+    items: list = field(default_factory=list)  # teaser items
+    _teaser_keys: set[str] | None = None
+    _item_text: str = ""
+
+    def is_teaser(self, line: str) -> bool:
+        """The line is a text line of a teaser item (checked exactly only when it may be)."""
+        flat_line = flat(line)
+        if not self.items or flat_line not in self._item_text:
+            return False
+        if self._teaser_keys is None:
+            self._teaser_keys = {flat(t) for el in self.items for t, _ in render(el) if len(words(t)) >= 4}
+            self._teaser_keys |= {flat(el.text_content()) for el in self.items}
+        return flat_line in self._teaser_keys
 
 
 def page_parts(tree) -> PageParts:
-    """Headline links, captions and teaser texts (<li>/<article>/"item" blocks of <= 80 words
-    around exactly one headline link, when the page has at least 3 of them)."""
+    """Headline links, captions and teaser items: <li>/<article>/"item" blocks of <= 80 words
+    around exactly one headline link, when the page has at least 3 of them."""
     links: dict[str, None] = {}
     per_item: dict = {}
     for a in tree.iter("a"):
@@ -85,15 +98,23 @@ def page_parts(tree) -> PageParts:
             continue
         links[k] = None
         for el in a.iterancestors(*ITEM_TAGS):
-            per_item[el] = per_item.get(el, 0) + 1
-    items = [el for el, n in per_item.items() if n == 1 and (
-        el.tag != "div" or ITEM_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}"))
-        and len(words(el.text_content())) <= 80]
-    teaser_keys: set[str] = set()
+            per_item[el] = (per_item[el][0] + 1, text) if el in per_item else (1, text)
+    items = []
+    for el, (n, headline) in per_item.items():
+        if n > 1 or (el.tag == "div" and not ITEM_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}")):
+            continue
+        text = el.text_content()
+        # a teaser leads with its headline (after a label or date at most); a paragraph or
+        # bullet of the article only holds a link further on
+        if len(words(text)) <= 80 and len(words(text[:max(0, text.find(headline))])) <= 6:
+            items.append(el)
+    credits = page_captions(tree, with_alt=False)
+    alts = [normalise(img.get("alt", "")) for img in tree.iter("img")]
+    captions = list(dict.fromkeys(credits + [c for c in alts if 4 <= len(words(c)) <= 60]))
+    parts = PageParts(list(links), captions, credits)
     if len(items) >= 3:
-        teaser_keys = {flat(text) for el in items for text, _ in render(el) if len(words(text)) >= 4}
-        teaser_keys |= {flat(el.text_content()) for el in items}
-    return PageParts(list(links), page_captions(tree), teaser_keys)
+        parts.items, parts._item_text = items, "\x00".join(flat(el.text_content()) for el in items)
+    return parts
 
 
 def page_captions(tree, with_alt: bool = True) -> list[str]:
@@ -106,12 +127,21 @@ def page_captions(tree, with_alt: bool = True) -> list[str]:
     return [normalise(c) for c in dict.fromkeys(found) if 4 <= len(words(c)) <= 60]
 
 
-def is_link_line(line: str, links: set[str], link_list: list[str]) -> bool:
+def link_index(links: list[str]) -> dict[str, list[str]]:
+    """Headline keys by their first two words (each has >= 3 words)."""
+    index: dict[str, list[str]] = {}
+    for a in links:
+        index.setdefault(" ".join(a.split()[:2]), []).append(a)
+    return index
+
+
+def is_link_line(line: str, links: set[str], index: dict[str, list[str]]) -> bool:
+    """The line is a headline link's text, or starts with one that makes >= 70% of it."""
     k = key(line)
     if k in links:
         return True
     n = len(k)
-    return any(n and k.startswith(a) and len(a) >= 0.7 * n for a in link_list)
+    return any(n and k.startswith(a) and len(a) >= 0.7 * n for a in index.get(" ".join(k.split()[:2]), ()))
 
 
 def join_wrapped(text: str) -> str:
@@ -133,10 +163,9 @@ def clean(text: str, parts: PageParts, language: str, title: str | None = None) 
     if title and head is not None and key(lines[head]) == key(title):  # the <h1> repeated in the body
         lines = lines[head + 1:]
     s = strip_lines("\n".join(lines), language)
-    links = parts.links
-    link_set, cap_keys = set(links), {key(c) for c in parts.captions}
-    is_link = [is_link_line(line, link_set, links) for line in s.lines]
-    teaser = [a or flat(line) in parts.teaser_keys for a, line in zip(teasers(is_link), s.lines)]
+    link_set, index, cap_keys = set(parts.links), link_index(parts.links), {key(c) for c in parts.captions}
+    is_link = [is_link_line(line, link_set, index) for line in s.lines]
+    teaser = [a or parts.is_teaser(line) for a, line in zip(teasers(is_link), s.lines)]
     kept = []
     for line, linked, teased in zip(s.lines, is_link, teaser):
         k = key(line)
@@ -231,10 +260,13 @@ def article_elements(tree) -> list:
     return tree.xpath('//*[@itemprop="articleBody"] | //article')[:2]
 
 
-def alternatives(tree, url: str | None, box: list[tuple[str, float]]) -> dict[str, str]:
-    """The other candidate texts, for a page whose default text looks suspicious."""
-    out = {"precision": trafilatura.extract(tree, url=url, favor_precision=True, **EXTRACT) or "",
-           "recall": trafilatura.extract(tree, url=url, favor_recall=True, **EXTRACT) or ""}
+def alternatives(tree, url: str | None, box: list[tuple[str, float]], passes: bool = True) -> dict[str, str]:
+    """The other candidate texts, for a page whose default text looks suspicious: the <article>
+    element and the default's container, and with `passes` trafilatura's precision and recall."""
+    out = {}
+    if passes:
+        out["precision"] = trafilatura.extract(tree, url=url, favor_precision=True, **EXTRACT) or ""
+        out["recall"] = trafilatura.extract(tree, url=url, favor_recall=True, **EXTRACT) or ""
     for el in article_elements(tree):
         out.setdefault("article", "\n".join(t for t, linked in render(el) if linked < 0.5))
     if box:

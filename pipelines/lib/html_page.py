@@ -1,218 +1,109 @@
-"""HTML page -> Page: trafilatura candidates, a prose check to pick one, furniture stripping.
+"""HTML page -> Page: trafilatura's text, a cheap suspicion check, candidates only when needed.
 
 trafilatura's default extraction is right on most pages, but on some outlets it
 returns the related-articles list instead of a short body, keeps gallery
-captions, drops a lead paragraph written outside <p>, or keeps a listing. So
-several candidate texts are built (trafilatura default / precision / recall, the <article>/articleBody element, the container of the
-default text) and cleaned the same way; lines that are the text of a link
-(headlines) or of a caption are removed; then the candidate that reads most like
-prose wins, with a bias toward the default. No prose anywhere -> NoArticleText.
+captions, drops a lead paragraph written outside <p>, or keeps a listing. Its
+text is cleaned (headline-link lines, teasers, captions, Indonesian furniture
+removed) and checked cheaply; only when it looks suspicious (little prose, much
+removed as links/teasers/captions, or a much bigger <article> element elsewhere) are
+the other candidates built (``html_candidates``) and the one that reads most like
+prose wins, with a bias toward the default. The page is parsed once; trafilatura and
+htmldate work on their own copies of the tree. A page without sentence-shaped lines (a script without
+spaces, a table) keeps trafilatura's text when it is substantial; a listing of
+headline links raises NoArticleText.
 """
 
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from urllib.parse import urlsplit
 
-import trafilatura
 from htmldate import find_date
-from trafilatura.metadata import extract_metadata
+from trafilatura import metadata as tmeta
 from trafilatura.utils import load_html
 
 from pipelines.lib.clean import (
     DOMAIN, NoArticleText, Page, Stripped, guess_language, header_of, is_sentence, normalise,
     strip_lines, words,
 )
+from pipelines.lib.html_candidates import (
+    PageParts, alternatives, article_elements, clean, default_text, page_parts, prose_score,
+)
 
-BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-         "article", "blockquote", "figure", "figcaption", "header", "main", "dd", "dt", "dl", "pre", "hr"}
-SKIP = {"script", "style", "noscript", "iframe", "form", "nav", "footer", "aside", "button", "select",
-        "svg", "template", "head", "input", "textarea"}
-CAPTION_ATTR = re.compile(r"caption|credit|keterangan|wp-caption-text|photo-?desc", re.I)
 MIN_PROSE_WORDS = 20
+SUBSTANTIAL_CHARS = 200  # a text without sentence-shaped lines is kept from this size on
+ORDER = ["recall", "precision", "default", "container", "article"]  # ties: DOM-order renders win
 
 
-def key(text: str) -> str:
-    return " ".join(words(text.lower()))
+def page_metadata(tree, url: str | None):
+    """trafilatura's metadata without the parts not used here (categories, tags, license, date)."""
+    meta = tmeta.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = tmeta.extract_meta_json(tree, meta)
+    except Exception:  # bugs in trafilatura's JSON-LD parsing
+        pass
+    meta.title = meta.title or tmeta.extract_title(tree)
+    meta.author = meta.author or tmeta.extract_author(tree)
+    meta.url = meta.url or tmeta.extract_url(tree, url)
+    meta.sitename = (meta.sitename or tmeta.extract_sitename(tree) or "").lstrip("@") or None
+    meta.clean_and_trim()
+    return meta
 
 
-def flat(text: str) -> str:
-    """Letters and digits only: compares texts whose inline tags were joined without spaces."""
-    return re.sub(r"[\W_]+", "", text.lower())
+def suspicion(tree, raw: str, s: Stripped, score: tuple[float, int]) -> int:
+    """Cheap signs that trafilatura's default text may not be the article: 0 none, 1 a bigger
+    <article>/articleBody element (compare the DOM candidates), 2 little prose or much removed
+    as headline links, teasers or captions (also run trafilatura's precision and recall passes)."""
+    n = len(words(raw))
+    dropped = sum(len(words(x)) for kind, x in s.removed if kind in ("furniture", "caption"))
+    if score[1] < 80 or dropped >= 0.25 * n:
+        return 2
+    return int(any(len(el.text_content().split()) >= 1.5 * n + 50 for el in article_elements(tree)))
 
 
-def render(el) -> list[tuple[str, float]]:
-    """Lines of an element split at block tags, each with its share of link text."""
-    lines: list[tuple[str, float]] = []
-    buf: list[tuple[str, bool]] = []
-
-    def flush():
-        text = normalise("".join(t for t, _ in buf))
-        if text:
-            linked = sum(len(t.strip()) for t, a in buf if a)
-            lines.append((text, linked / max(1, sum(len(t.strip()) for t, _ in buf))))
-        buf.clear()
-
-    def walk(node, in_link):
-        tag = node.tag.lower() if isinstance(node.tag, str) else None
-        if tag and tag not in SKIP:
-            in_a = in_link or tag == "a"
-            if tag in BLOCK:
-                flush()
-            buf.append((node.text or "", in_a))
-            for child in node:
-                walk(child, in_a)
-            if tag in BLOCK:
-                flush()
-        buf.append((node.tail or "", in_link))
-
-    walk(el, False)
-    flush()
-    return lines
+def best_text(tree, url: str | None, parts: PageParts, language: str, title: str | None):
+    """(cleaned text, prose words, trafilatura's default cleaned)."""
+    raw, box = default_text(tree, url)
+    default = clean(raw, parts, language, title)
+    scores = {"default": prose_score(default)}
+    level = suspicion(tree, raw, default, scores["default"])
+    if not level:
+        return default, scores["default"][1], default
+    cleaned = {"default": default} | {name: clean(text, parts, language, title)
+                                      for name, text in alternatives(tree, url, box, level > 1).items()}
+    scores |= {name: prose_score(s) for name, s in cleaned.items() if name != "default"}
+    best = max(scores, key=lambda name: (scores[name][0], ORDER.index(name)))
+    default_prose = scores["default"][1]
+    needed = max(2 * default_prose, default_prose + 30) if default_prose >= 50 else default_prose + 15
+    if scores[best][1] < needed:
+        best = "default"  # trafilatura's own choice, unless it clearly missed the article
+    return cleaned[best], scores[best][1], default
 
 
-def page_links(tree) -> list[str]:
-    """Keys of link texts that look like headlines (>= 3 words)."""
-    return list(dict.fromkeys(k for a in tree.iter("a") if len((k := key(a.text_content())).split()) >= 3))
+def is_listing(s: Stripped, links: list[str]) -> bool:
+    """Many headline links and, besides them, only a few distinct short words (a script without
+    spaces has few but long "words")."""
+    vocabulary = {w.lower() for x in s.lines for w in words(x)}
+    return len(links) >= 10 and len(vocabulary) < 40 and all(len(w) < 20 for w in vocabulary)
 
 
-ITEM_ATTR = re.compile(r"item|card|related|terkait|lainnya|teaser|list|feed|box-news", re.I)
-
-
-def page_teasers(tree) -> set[str]:
-    """Keys of the text lines in headline items (<li>/<article>/"item" blocks of <= 80 words
-    around a headline link), when the page has at least 3 such items: teasers of other stories."""
-    items = []
-    for el in tree.iter("li", "article", "div"):
-        if el.tag == "div" and not ITEM_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}"):
-            continue
-        anchors = [a for a in el.iter("a") if len(words(a.text_content())) >= 3]
-        if len(anchors) == 1 and len(words(el.text_content())) <= 80:
-            items.append(el)
-    if len(items) < 3:
-        return set()
-    lines = {flat(text) for el in items for text, _ in render(el) if len(words(text)) >= 4}
-    return lines | {flat(el.text_content()) for el in items}
-
-
-def page_captions(tree, with_alt: bool = True) -> list[str]:
-    found = [el.text_content() for el in tree.iter("figcaption")]
-    for el in tree.iter():
-        if isinstance(el.tag, str) and CAPTION_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}"):
-            found.append(el.text_content())
-    if with_alt:
-        found += [img.get("alt", "") for img in tree.iter("img")]
-    return [normalise(c) for c in dict.fromkeys(found) if 4 <= len(words(c)) <= 60]
-
-
-def is_link_line(line: str, links: set[str], link_list: list[str]) -> bool:
-    k = key(line)
-    if k in links:
-        return True
-    n = len(k)
-    return any(n and k.startswith(a) and len(a) >= 0.7 * n for a in link_list)
-
-
-def clean(text: str, links: list[str], captions: list[str], language: str, title: str | None = None,
-          teaser_keys: set[str] = frozenset()) -> Stripped:
-    lines = text.splitlines()
-    head = next((i for i, x in enumerate(lines) if x.strip()), None)
-    if title and head is not None and key(lines[head]) == key(title):  # the <h1> repeated in the body
-        lines = lines[head + 1:]
-    s = strip_lines("\n".join(lines), language)
-    link_set, cap_keys = set(links), {key(c) for c in captions}
-    is_link = [is_link_line(line, link_set, links) for line in s.lines]
-    teaser = [a or flat(line) in teaser_keys for a, line in zip(teasers(is_link), s.lines)]
-    kept = []
-    for line, linked, teased in zip(s.lines, is_link, teaser):
-        k = key(line)
-        if linked or teased:
-            s.removed.append(("furniture", line))
-        elif k in cap_keys or (len(k.split()) >= 6 and any(k in c for c in cap_keys)):
-            s.removed.append(("caption", line))
-        else:
-            kept.append(line)
-    s.lines = kept
-    return s
-
-
-def teasers(is_link: list[bool], gap: int = 2, run: int = 3) -> list[bool]:
-    """Lines inside a run of >= `run` headline links spaced <= `gap` lines apart (teaser texts)."""
-    out = [False] * len(is_link)
-    idx = [i for i, linked in enumerate(is_link) if linked]
-    start = 0
-    for j in range(1, len(idx) + 1):
-        if j == len(idx) or idx[j] - idx[j - 1] > gap + 1:
-            if j - start >= run:
-                last = min(len(is_link), idx[j - 1] + 1 + (idx[j - 1] - idx[j - 2] - 1 if j - start > 1 else 0))
-                for i in range(idx[start], last):
-                    out[i] = True
-            start = j
-    return out
-
-
-def prose_score(s: Stripped) -> tuple[float, int]:
-    """(score, prose words): words in sentence-shaped lines minus other words."""
-    prose = sum(len(words(x)) for x in s.lines if is_sentence(x))
-    other = sum(len(words(x)) for x in s.lines if not is_sentence(x))
-    other += sum(len(words(x)) for kind, x in s.removed if kind == "duplicate")  # messy: text repeated
-    return prose - 1.5 * other, prose
-
-
-def container_lines(tree, first: str, last: str) -> list[tuple[str, float]]:
-    """Rendered lines of the smallest element holding the first and last extracted lines."""
-    owners = []
-    for probe in (first, last):
-        probe_key = key(probe)
-        for el in tree.iter():
-            if not isinstance(el.tag, str):
-                continue
-            for text, owner in ((el.text, el), (el.tail, el.getparent())):
-                k = key(text or "")
-                if owner is not None and len(k.split()) >= 5 and k in probe_key:
-                    owners.append(owner)
-                    break
-            else:
-                continue
-            break
-    if len(owners) < 2:
-        return []
-    ancestors = set(owners[0].iterancestors()) | {owners[0]}
-    lca = next((a for a in [owners[1], *owners[1].iterancestors()] if a in ancestors), None)
-    if lca is None or lca.tag in ("body", "html"):
-        return []
-    return render(lca)
-
-
-def recover_lead(default: str, box: list[tuple[str, float]]) -> str:
-    """Prepend prose paragraphs that sit in the same container before the first extracted one."""
-    lines = [x for x in default.splitlines() if x.strip()]
-    if not lines or not box:
+def without_prose(tree, s: Stripped, default: Stripped, parts: PageParts, language: str) -> Stripped:
+    """No sentence-shaped lines: the og:description of an article, trafilatura's text when it is
+    substantial (a script without spaces, a table), or no article at all."""
+    if is_listing(default, parts.links):
+        raise NoArticleText(f"no article text: page is a listing of {len(parts.links)} links")
+    size = len(re.sub(r"\s", "", "".join(default.lines)))
+    if size >= SUBSTANTIAL_CHARS:
         return default
-    first = key(next((x for x in lines if len(words(x)) >= 5), lines[0]))[:80]
-    idx = next((i for i, (t, _) in enumerate(box) if first and first in key(t)), None)
-    lead: list[str] = []
-    for text, linked in reversed(box[:idx] if idx else []):
-        if not (is_sentence(text, 8) and linked < 0.5) or len(lead) == 2:
-            break
-        lead.insert(0, text)
-    return "\n".join(lead + lines)
-
-
-def candidates(tree, url: str | None) -> dict[str, str]:
-    opts = dict(url=url, include_comments=False, include_tables=False, output_format="txt")
-    out = {"default": trafilatura.extract(tree, **opts) or ""}
-    out["precision"] = trafilatura.extract(tree, favor_precision=True, **opts) or ""
-    out["recall"] = trafilatura.extract(tree, favor_recall=True, **opts) or ""
-    for el in tree.xpath('//*[@itemprop="articleBody"] | //article')[:2]:
-        out.setdefault("article", "\n".join(t for t, linked in render(el) if linked < 0.5))
-    lines = [x for x in out["default"].splitlines() if len(words(x)) >= 5]
-    if lines:
-        box = container_lines(tree, lines[0], lines[-1])
-        out["default"] = recover_lead(out["default"], box)
-        out["container"] = "\n".join(t for t, linked in box if linked < 0.5)
-    return out
+    description = normalise(tree.xpath("string(//meta[@property='og:description']/@content)"))
+    og_type = tree.xpath("string(//meta[@property='og:type']/@content)").lower()
+    if og_type == "article" and is_sentence(description, 12) and len(description) > size:
+        return strip_lines(description, language)
+    if not s.lines:
+        raise NoArticleText("no article text: only furniture on the page")
+    return s
 
 
 def registrable(host: str | None) -> str | None:
@@ -249,34 +140,18 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
     tree = load_html(html)
     if tree is None:
         raise NoArticleText("no article text: not an HTML page")
-    meta = extract_metadata(deepcopy(tree), default_url=url, extensive=False)
+    meta = page_metadata(tree, url)
     url = url or meta.url
     language = page_language(tree, meta.language, "") or "id"
-    links, captions = page_links(tree), page_captions(tree)
-    teaser_keys = page_teasers(tree)
-    cleaned = {name: clean(text, links, captions, language, meta.title, teaser_keys) for name, text in candidates(tree, url).items()}
-    scores = {name: prose_score(s) for name, s in cleaned.items()}
-    order = ["recall", "precision", "default", "container", "article"]  # ties: DOM-order renders win
-    best = max(scores, key=lambda name: (scores[name][0], order.index(name)))
-    default_prose = scores["default"][1]
-    needed = max(2 * default_prose, default_prose + 30) if default_prose >= 50 else default_prose + 15
-    if scores[best][1] < needed:
-        best = "default"  # trafilatura's own choice, unless it clearly missed the article
-    s, prose = cleaned[best], scores[best][1]
+    parts = page_parts(tree)
+    s, prose, default = best_text(tree, url, parts, language, meta.title)
     if prose < MIN_PROSE_WORDS:
-        description = normalise(tree.xpath("string(//meta[@property='og:description']/@content)"))
-        og_type = tree.xpath("string(//meta[@property='og:type']/@content)").lower()
-        if og_type == "article" and is_sentence(description, 12):
-            s = strip_lines(description, language)
-        elif len(links) >= 10 and len({w.lower() for x in s.lines for w in words(x)}) < 40:
-            raise NoArticleText(f"no article text: page is a listing of {len(links)} links")
-        elif not s.lines:
-            raise NoArticleText("no article text: only furniture on the page")
+        s = without_prose(tree, s, default, parts, language)
     body = "\n\n".join(s.lines)
     if not words(body):
         raise NoArticleText("no article text: only furniture on the page")
     try:
-        date = find_date(deepcopy(tree), url=url, extensive_search=False, original_date=True)
+        date = find_date(tree, url=url, extensive_search=False, original_date=True)  # works on a copy
     except Exception:  # htmldate is best effort
         date = None
     outlet = s.outlet.lower() if s.outlet and DOMAIN.fullmatch(s.outlet) else None
@@ -286,6 +161,6 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
     return Page(
         title=tidy_title(meta.title, site), body=body, site=site, author=meta.author, url=url,
         language=page_language(tree, meta.language, body), dateline_place=s.place, metadata_date=date,
-        header_text=header_of(s, meta.title, *times, *page_captions(tree, with_alt=False)[:10]),
+        header_text=header_of(s, meta.title, *times, *parts.credits[:10]),
         removed=tuple(f for _, f in s.removed),
     )
