@@ -40,7 +40,7 @@ eval: setup
 bench: setup
 	$(VENV)/bin/python benchmarks/pipeline_throughput.py
 	$(VENV)/bin/python benchmarks/extraction_cost.py $(REALDATA)
-	$(VENV)/bin/python benchmarks/realdata_clean.py $(REALDATA)
+	$(VENV)/bin/python benchmarks/realdata_clean.py $(REALDATA) --en
 	$(VENV)/bin/python benchmarks/figures_throughput.py
 
 clean:

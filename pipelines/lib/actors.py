@@ -9,117 +9,14 @@ people the lexicon does not know, found by the titles that introduce them.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from pipelines.lib import lexicons
+from pipelines.lib.actor_lexicon import TOKEN, Actor, ActorLexicon, Mention, actor_id, load_lexicon
+
+__all__ = ["Actor", "ArticleActors", "Mention", "actor_id", "load_lexicon"]
 
 NAME_TOKEN = r"[A-Z][\w'’\-]*"
-TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-AFFILIATION_TOKEN = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|dan|untuk|dari|&"
-WORD = re.compile(r"[\w'’\-]+")
-
-
-@dataclass(frozen=True)
-class Actor:
-    name: str
-    kind: str  # person | country | organization
-    country: str | None = None
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def actor_id(self) -> str:
-        return actor_id(self.name)
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    surface: str
-    actor: Actor
-
-
-def actor_id(name: str) -> str:
-    """A stable key for a canonical name (case-insensitive)."""
-    return "act_" + hashlib.sha1(name.lower().encode()).hexdigest()[:12]
-
-
-@dataclass(frozen=True)
-class ActorLexicon:
-    actors: tuple[Actor, ...]
-    roles: tuple[tuple[str, Actor, int | None, int | None], ...]
-    titles: tuple[str, ...]
-    not_name_words: frozenset[str]
-    government_words: tuple[str, ...]
-    pronouns: frozenset[str]
-    after_cues: tuple[str, ...]
-    alias_pattern: re.Pattern
-    title_starts: frozenset[str]
-    alias_starts: dict[str, int]  # first word of an alias -> most words of an alias starting so
-    titled_phrase: re.Pattern  # "Kepala Seksi Humas PT Angkasa Pura I, Syaifudin Ahmad"
-    role_before: re.Pattern  # the role right before a name: "Presiden Rusia "
-    by_alias: dict[str, Actor]
-    by_name: dict[str, Actor]
-
-    def case_fits(self, surface: str) -> bool:
-        """Acronym aliases (AS, RI, UN) count only in capitals: "as" is a word."""
-        key = " ".join(surface.split()).lower()
-        actor = self.by_alias[key]
-        written = next((a for a in actor.aliases if a.lower() == key), surface)
-        return not (written.isupper() and len(written) <= 4) or surface == written
-
-    def role_holder(self, role: str, year: int | None) -> Actor | None:
-        for phrase, actor, since, until in self.roles:
-            if phrase != role.lower():
-                continue
-            if year is None or ((since is None or since <= year) and (until is None or year <= until)):
-                return actor
-        return None
-
-
-@cache
-def load_lexicon(language: str = "id") -> ActorLexicon:
-    data = lexicons.load("actors", language)
-    people = lexicons.load("people", language)
-    actors, roles, by_alias = [], [], {}
-    for entry in data.get("actor", []):
-        aliases = tuple(dict.fromkeys([entry["name"], *entry.get("aliases", [])]))
-        actor = Actor(entry["name"], entry.get("kind", "person"), entry.get("country"), aliases)
-        actors.append(actor)
-        for alias in aliases:
-            by_alias.setdefault(alias.lower(), actor)
-        for role in entry.get("roles", []):
-            roles.append((role["role"].lower(), actor, role.get("since"), role.get("until")))
-    alternatives = sorted(by_alias, key=len, reverse=True)
-    titles = "(?i:" + "|".join(re.escape(t) for t in sorted(people["titles"], key=len, reverse=True)) + ")"
-    pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, alternatives)) + r")(?![\w])", re.IGNORECASE)
-    return ActorLexicon(
-        actors=tuple(actors),
-        roles=tuple(roles),
-        titles=tuple(sorted(people["titles"], key=len, reverse=True)),
-        not_name_words=frozenset(people["not_name_words"]),
-        government_words=tuple(people["government_words"]),
-        pronouns=frozenset(people["pronouns"]),
-        after_cues=tuple(lexicons.load("quotes", language)["cues"]["after"]),
-        alias_pattern=pattern,
-        alias_starts=_alias_starts(by_alias),
-        title_starts=frozenset(t.split()[0] for t in people["titles"]),
-        titled_phrase=re.compile(rf"(?<![\w]){titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{1,12}}"),
-        role_before=re.compile(rf"(?<![\w])({titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{0,8}}),?\s+$"),
-        by_alias=by_alias,
-        by_name={a.name.lower(): a for a in actors},
-    )
-
-
-def _alias_starts(aliases: dict[str, Actor]) -> dict[str, int]:
-    starts: dict[str, int] = {}
-    for alias in aliases:
-        words = TOKEN.findall(alias)
-        starts[words[0]] = max(starts.get(words[0], 0), len(words))
-    return starts
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
