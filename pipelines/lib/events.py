@@ -171,8 +171,7 @@ class _Extractor:
         if self.lex.both_countries.search(visible):
             for name in self.main_countries:
                 found.setdefault(name, Actor(name, "country"))
-        if any(a.kind == "person" and name not in self.sources for name, a in found.items()):
-            found = {name: a for name, a in found.items() if name not in self.sources}  # who reports is no party
+        found = {name: a for name, a in found.items() if name not in self.sources}  # who reports is no party
         for actor in list(found.values()):
             if actor.country and actor.country not in found:
                 found[actor.country] = Actor(actor.country, "country")
@@ -199,11 +198,25 @@ class _Extractor:
 
     def _is_source(self, sentence: Span, mention) -> bool:
         """"Menurut Peskov, …", "kata Peskov", "Peskov mengatakan …": who reports, not who takes part."""
-        before = self.text[sentence.start : mention.start].split()
-        after = self.text[mention.end : sentence.end].split()
+        before = self.text[sentence.start : mention.start].replace(",", " ").split()
+        after = self.text[mention.end : sentence.end].replace(",", " ").split()
         if before and before[-1].lower().strip(",") in self.cues.according_to + self.cues.after:
             return True
         return bool(after) and after[0].lower().strip(",") in self.cues.speech_verbs
+
+    def _counterparts(self, participants: list[Actor], people: list[Actor]) -> list[Actor]:
+        """A meeting or call needs two sides: the last pair of people, or the article's two main people."""
+        named = {a.name for a in participants}
+        known_pair = self.last_pair if any(p.name in self.last_pair for p in people) or not people else ()
+        pair = [n for n in (known_pair or self.main_people) if n not in named]
+        added: list[Actor] = []
+        for name in pair[: 2 - len(people)]:
+            person = self.actors.resolve(name) or Actor(name, "person")
+            added.append(person)
+            if person.country and person.country not in named:
+                added.append(Actor(person.country, "country"))
+                named.add(person.country)
+        return added
 
     def _named(self, sentence: Span, visible: str, start: int, end: int) -> dict[str, Actor]:
         found: dict[str, Actor] = {}
@@ -268,12 +281,8 @@ class _Extractor:
             people = [a for a in participants if a.kind == "person"]
             if len(people) >= 2:
                 self.last_pair = tuple(a.name for a in people)
-            if name in self.lex.two_sided and len(people) == 1:
-                other = next((n for n in self.main_people if n != people[0].name), None)
-                if other:
-                    counterpart = self.actors.resolve(other) or Actor(other, "person")
-                    participants += [counterpart] + ([Actor(counterpart.country, "country")]
-                                                     if counterpart.country and all(a.name != counterpart.country for a in participants) else [])
+            elif name in self.lex.two_sided:
+                participants += self._counterparts(participants, people)
             # "akan bertemu", "berharap untuk bertemu", "pertemuan … dijadwalkan berlangsung"
             planned = bool(self.lex.planned.search(visible[: match.start()])
                            or self.lex.planned_after.match(visible[match.end() :]))

@@ -282,6 +282,9 @@ class _Extractor:
             return None
         if self.actors.is_pronoun(tokens[-1]):
             return self._speaker(tokens[-1], position)
+        last_segment = " ".join(tokens).rsplit(",", 1)[-1].strip()
+        if "," in " ".join(tokens) and self._names_a_person(last_segment) and len(last_segment.split()) <= 4:
+            return self.actors.resolve(last_segment)  # "Ketika ditanya soal sanksi, Lavrov menjawab"
         clause = re.split(r",\s+(?=[a-z])|^.*\b(?:bahwa|dengan|untuk|yang)\b", " ".join(tokens))[-1]
         clause_tokens = clause.split()
         if len(clause_tokens) > 8 or any(re.fullmatch(r"(me|ber|di)[a-z]{4,}", t) for t in clause_tokens):
