@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import dagster as dg
@@ -24,7 +26,7 @@ def run(reprocess: bool = False, resources: dict | None = None) -> dg.ExecuteInP
     from pipelines.defs.resources import build_resources
     from pipelines.definitions import defs
 
-    instance = dg.DagsterInstance.get() if _has_dagster_home() else dg.DagsterInstance.ephemeral()
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     return dg.materialize(
         [*defs.assets, *(defs.asset_checks or [])],
         resources=resources or build_resources(),
@@ -34,12 +36,6 @@ def run(reprocess: bool = False, resources: dict | None = None) -> dg.ExecuteInP
             "loggers": {"console": {"config": {"log_level": "WARNING"}}},
         },
     )
-
-
-def _has_dagster_home() -> bool:
-    import os
-
-    return bool(os.environ.get("DAGSTER_HOME"))
 
 
 def summary(database: str) -> str:
@@ -55,7 +51,9 @@ def summary(database: str) -> str:
 def predictions(database: str) -> dict[str, dict]:
     """What the warehouse holds per input file name, in the shape the scorer reads."""
     with duckdb.connect(database, read_only=True) as conn:
-        articles = conn.execute("select article_id, source, body from analytics.articles").fetchall()
+        articles = conn.execute(
+            "select article_id, source, body, title, strftime(published_date, '%Y-%m-%d'), site from analytics.articles"
+        ).fetchall()
         quotes = conn.execute("select article_id, speaker, kind, quote_text from analytics.quotes").fetchall()
         figures = conn.execute("select article_id, kind, value, unit, surface from analytics.figures").fetchall()
         events = conn.execute(
@@ -63,17 +61,17 @@ def predictions(database: str) -> dict[str, dict]:
             "from analytics.events"
         ).fetchall()
     width = {"day": 10, "month": 7, "year": 4}
-    result = {}
-    for article_id, source, body in articles:
-        name = source.rstrip("/").rsplit("/", 1)[-1]
-        result[name] = {
-            "body": body,
-            "quotes": [{"speaker": s, "kind": k, "text": t} for a, s, k, t in quotes if a == article_id],
-            "figures": [{"kind": k, "value": v, "unit": u, "surface": s} for a, k, v, u, s in figures if a == article_id],
-            "events": [{"type": t, "participants": list(p), "date": d[: width[pr]] if d else None, "trigger": tr}
-                       for a, t, p, d, pr, tr in events if a == article_id],
-        }
-    return result
+    by_article: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"quotes": [], "figures": [], "events": []})
+    for a, s, k, t in quotes:
+        by_article[a]["quotes"].append({"speaker": s, "kind": k, "text": t})
+    for a, k, v, u, s in figures:
+        by_article[a]["figures"].append({"kind": k, "value": v, "unit": u, "surface": s})
+    for a, t, p, d, pr, tr in events:
+        by_article[a]["events"].append(
+            {"type": t, "participants": list(p), "date": d[: width[pr]] if d else None, "trigger": tr})
+    return {source.rstrip("/").rsplit("/", 1)[-1]: {"body": body, "title": title, "published": published, "site": site,
+                                                    **by_article[article_id]}
+            for article_id, source, body, title, published, site in articles}
 
 
 def evaluate(gold_path: str, database: str) -> str:

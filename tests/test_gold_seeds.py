@@ -71,3 +71,8 @@ def test_dates_resolved_by_offset_weekday_and_missing_year(report):
     assert "2023-03-20" in dated(predicted, "003_43ffd336c9f1e26f.txt", "visit", {"Xi Jinping"})
     # "Selasa (21/1)" with no year and no publication date: the last 21 January that was a Tuesday
     assert "2025-01-21" in dated(predicted, "004_8ea2e4786c536e84.txt", "call", {"Xi Jinping", "Vladimir Putin"})
+
+
+def test_titles_publication_dates_and_sites_match_the_gold(report):
+    result, _ = report
+    assert result.metadata_errors == []

@@ -121,6 +121,8 @@ class Report:
     figures: KindScore = field(default_factory=lambda: KindScore("figures"))
     events: KindScore = field(default_factory=lambda: KindScore("events"))
     documents_missing: list[str] = field(default_factory=list)
+    metadata_checked: int = 0
+    metadata_errors: list[str] = field(default_factory=list)
     body_failures: list[str] = field(default_factory=list)
     forbidden_hits: list[str] = field(default_factory=list)
     speakers_checked: int = 0
@@ -140,6 +142,11 @@ def score(gold: dict, predicted: dict[str, dict]) -> Report:
             report.documents_missing.append(name)
             pred = {"body": "", "quotes": [], "figures": [], "events": []}
         body = pred.get("body") or ""
+        for key in ("title", "published", "site"):
+            if key in doc and name not in report.documents_missing:
+                report.metadata_checked += 1
+                if _normal(doc[key]) != _normal(pred.get(key)):
+                    report.metadata_errors.append(f"{name}: {key} gold {doc[key]!r} predicted {pred.get(key)!r}")
         report.body_failures += [f"{name}: missing {s!r}" for s in doc.get("body_must_contain", []) if s not in body]
         report.body_failures += [f"{name}: keeps {s!r}" for s in doc.get("body_must_not_contain", []) if s in body]
         report.quotes.add(name, doc.get("quotes", []), pred["quotes"], quote_matches)
@@ -185,10 +192,12 @@ def format_report(report: Report) -> str:
         )
     lines.append(f"speakers       {report.speakers_correct}/{report.speakers_checked} right on quotes whose text matches gold")
     lines.append(f"event dates    {report.dates_correct}/{report.dates_checked} correct on matched events")
-    lines.append(f"documents      {len(report.documents_missing)} missing; body checks failed: {len(report.body_failures)}")
+    lines.append(f"documents      {len(report.documents_missing)} missing; body checks failed: {len(report.body_failures)}; "
+                 f"title/published/site {report.metadata_checked - len(report.metadata_errors)}/{report.metadata_checked} right")
     for title, items in (
         ("missing documents", report.documents_missing),
         ("body check failures", report.body_failures),
+        ("title, publication date or site differs", report.metadata_errors),
         ("forbidden items extracted", report.forbidden_hits),
         ("event date errors", report.date_errors),
     ):
@@ -203,6 +212,10 @@ def format_report(report: Report) -> str:
             lines.append(f"\n{kind.kind}: false positives")
             lines += [f"  {doc}: {_show(item)}" for doc, item in kind.false_positives]
     return "\n".join(lines)
+
+
+def _normal(value: object) -> str:
+    return " ".join(str(value or "").split()).lower()
 
 
 def _show(item: dict) -> str:
