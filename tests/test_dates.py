@@ -324,3 +324,11 @@ def test_mention_offsets_point_into_the_text():
 
 def test_day_month_with_lalu_is_strictly_past():
     assert when("pada 23 Maret lalu", "2023-03-23") == "2022-03-23"
+
+
+def test_a_month_of_last_or_next_year():
+    reference = dt.date(2025, 5, 8)
+    [mention] = find_date_mentions("Putin berkunjung ke Beijing pada Mei tahun lalu.")
+    assert resolve(mention, reference).iso() == "2024-05"
+    [mention] = find_date_mentions("KTT itu digelar bulan Maret tahun depan.")
+    assert resolve(mention, reference).iso() == "2026-03"

@@ -129,6 +129,8 @@ def _weekday(m: DateMention, ref: dt.date, future: bool) -> ResolvedDate:
 def _month(m: DateMention, ref: dt.date, future: bool) -> ResolvedDate:
     if m.year is not None:
         year = m.year
+    elif m.offset_years is not None:  # "Mei tahun lalu"
+        year = ref.year + m.offset_years
     elif m.tense == "present":
         year = ref.year
     elif future:

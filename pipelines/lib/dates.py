@@ -73,6 +73,7 @@ def _lexicon(language: str) -> dict:
         ("day_month", re.compile(rf"{_W}{wd_opt}(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{mons})(?:\s+(?P<q>{qual}))?{_E}", i)),
         ("day_month", re.compile(rf"{_W}{wd_opt}(?P<open>\()\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", i)),
         ("day_month", re.compile(rf"{_W}(?P<wd>{wd})\s*,?\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/])", i)),
+        ("month", re.compile(rf"{_W}(?:bulan\s+)?(?P<mon>{mon})\s+tahun\s+(?P<yq>{qual}){_E}", i)),  # "Mei tahun lalu"
         ("offset", re.compile(rf"{_W}(?:(?P<n>{num})\s+(?P<unit>{units})|(?P<single>{single}))\s+(?P<dir>{_alt(lex['offset']['after'] + lex['offset']['before'])}){_E}", i)),
         ("relative", re.compile(rf"{_W}(?:(?P<n>{num})\s+(?P<unit>{units})|(?P<single>{single})|(?P<unit2>{units}))\s+(?P<q>{qual}){_E}", i)),
         ("weekday", re.compile(rf"{_W}(?:(?:{_alt(cues['weekday'])})\s+)?(?P<wd>{wd})\s+(?P<q>{qual}|{_alt(cues['day_parts'])}){_E}", i)),
@@ -168,6 +169,8 @@ def _build(kind: str, match: re.Match, text: str, P: dict) -> dict | None:
         out["month"] = P["months"][(g.get("mon") or g["mon2"]).lower()]
         if "y" in g:
             out["year"] = int(g["y"])
+        if g.get("yq"):
+            out["offset_years"] = {"past": -1, "present": 0, "future": 1}.get(_tense(g["yq"], lex) or "", 0)
         out["tense"] = _tense(q, lex)
     elif kind == "weekday":
         if q and q.lower() in lex["cues"]["day_parts"]:
@@ -224,7 +227,7 @@ def _surface_start(kind: str, match: re.Match, text: str) -> int:
     start = match.start()
     if kind in ("year", "month", "weekday"):
         keep = re.search(r"(?i)\b(tahun|bulan|hari)\s", text[start:match.end()])
-        if keep:
+        if keep and match.groupdict().get("yq") is None:  # "Mei tahun lalu" starts at "Mei"
             return start + keep.start()
         for name in ("wd", "wd2", "mon", "mon2", "y"):
             if match.groupdict().get(name) is not None:

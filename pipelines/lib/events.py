@@ -52,6 +52,8 @@ class EventLexicon:
     needs_location: frozenset[str]
     absorbs: dict[str, tuple[str, ...]]
     anaphora: re.Pattern
+    after_event: re.Pattern
+    same_day: re.Pattern
     report_cue: re.Pattern
     inherit_date_within: int
     phone: re.Pattern
@@ -92,7 +94,9 @@ def load_lexicon(language: str = "id") -> EventLexicon:
         weak_needs={name: _alternation(spec["weak_needs"]) for name, spec in data["types"].items() if spec.get("weak_needs")},
         two_sided=frozenset(data["participants"]["two_sided"]),
         needs_location=frozenset(name for name, spec in data["types"].items() if spec.get("needs_location")),
-        anaphora=re.compile(r"^\s+(?:" + "|".join(reference["anaphora"]) + r")\b", re.IGNORECASE),
+        anaphora=re.compile(r"^(?:\s+\S+)?\s+(?:" + "|".join(reference["anaphora"]) + r")\b", re.IGNORECASE),
+        after_event=re.compile(r"\b(?:" + "|".join(reference["after_event"]) + r")\s+$", re.IGNORECASE),
+        same_day=_alternation(reference["same_day"]),
         report_cue=re.compile(r"(?:" + "|".join(reference["report_cues"]) + r")\s+(?:\S+\s+){0,2}$", re.IGNORECASE),
         inherit_date_within=int(reference["inherit_date_within"]),
         phone=_alternation(data["types"]["call"]["phone"]),
@@ -105,7 +109,7 @@ def load_lexicon(language: str = "id") -> EventLexicon:
         both_countries=_alternation(data["participants"]["both_countries"]),
         not_participants=frozenset(data["participants"]["not_participants"]),
         clause_break=_alternation(data["participants"]["clause_breaks"]),
-        location=re.compile(rf"\b(?:{preps})\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,3}})"),
+        location=re.compile(rf"\b(?:{preps})\s+(?:ibu\s+kota\s+|kota\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,3}})"),
     )
 
 
@@ -177,8 +181,22 @@ class _Extractor:
                 found[actor.country] = Actor(actor.country, "country")
         return list(found.values())
 
-    def _stated_date(self, sentence: Span, visible: str, planned: bool, narrative: bool = False) -> ResolvedDate | None:
-        """The first date the sentence states for what happened (not when it was reported)."""
+    def _refers_back(self, visible: str, match: re.Match) -> bool:
+        """"pertemuan tersebut", "kunjungan Xi kali ini", "usai pertemuan": an event already reported."""
+        if self.lex.anaphora.match(visible[match.end() :]):
+            return True
+        nominal = match.group(0).split()[0].lower().endswith("an") or match.group(0).isupper()
+        return nominal and bool(self.lex.after_event.search(visible[: match.start()]))
+
+    def _stated_date(self, sentence: Span, visible: str, planned: bool, narrative: bool = False,
+                     near: tuple[int, int, int] | None = None) -> ResolvedDate | None:
+        """The date the sentence states for what happened (not when it was reported).
+
+        With ``near`` (clause start, clause end, trigger position, all within the sentence)
+        only the trigger's clause counts, and the date nearest the trigger wins; without
+        it, the first date of the sentence.
+        """
+        candidates = []
         for mention in self.date_mentions:
             if not (sentence.start <= mention.start and mention.end <= sentence.end):
                 continue
@@ -188,6 +206,10 @@ class _Extractor:
             if narrative and (mention.future_cue or mention.tense == "future"
                               or self.lex.future_after.search(visible[start : end + 12])):
                 continue
+            if near and not (near[0] < end and start < near[1]):  # overlaps the clause ("delapan hari setelah")
+                continue
+            candidates.append((abs(start - near[2]) if near else 0, mention))
+        for _, mention in sorted(candidates, key=lambda c: c[0]):
             if mention.kind == "offset":
                 resolved = resolve(mention, self.reference, anchor=self.last_dated)
             else:
@@ -200,9 +222,9 @@ class _Extractor:
         """"Menurut Peskov, …", "kata Peskov", "Peskov mengatakan …": who reports, not who takes part."""
         before = self.text[sentence.start : mention.start].replace(",", " ").split()
         after = self.text[mention.end : sentence.end].replace(",", " ").split()
-        if before and before[-1].lower().strip(",") in self.cues.according_to + self.cues.after:
+        if before and before[-1].lower() in self.cues.according_to + self.cues.after:
             return True
-        return bool(after) and after[0].lower().strip(",") in self.cues.speech_verbs
+        return bool(after) and after[0].lower() in self.cues.speech_verbs
 
     def _counterparts(self, participants: list[Actor], people: list[Actor]) -> list[Actor]:
         """A meeting or call needs two sides: the last pair of people, or the article's two main people."""
@@ -230,10 +252,17 @@ class _Extractor:
             found[mention.actor.name] = mention.actor
         return found
 
-    def _date(self, sentence: Span, visible: str, planned: bool) -> tuple[ResolvedDate | None, str | None]:
-        stated = self._stated_date(sentence, visible, planned)
+    def _date(self, sentence: Span, visible: str, planned: bool, kind: str,
+              trigger: int) -> tuple[ResolvedDate | None, str | None]:
+        clause_start, clause_end = self._clause(visible, trigger)
+        stated = self._stated_date(sentence, visible, planned, near=(clause_start, clause_end, trigger))
         if stated:
             return stated, "text"
+        if self.lex.same_day.search(visible):  # "pada hari yang sama": the day of the last such event
+            same = next((e.date for e in reversed(self.events) if e.event_type == kind and e.date_source == "text"),
+                        self.last_dated)
+            if same:
+                return same, "context"
         recent = [d for d in self.narrative[-self.lex.inherit_date_within - 1 : -1] if d]
         if not planned and recent:
             return recent[-1], "context"
@@ -254,7 +283,7 @@ class _Extractor:
             return
         hits = []
         for name, strong, weak, cameo in self.lex.types:
-            match = next((m for m in strong.finditer(visible) if not self.lex.anaphora.match(visible[m.end() :])), None)
+            match = next((m for m in strong.finditer(visible) if not self._refers_back(visible, m)), None)
             if match:
                 hits.append((name, match, cameo))
         absorbed = {other for name, _, _ in hits for other in self.lex.absorbs.get(name, ())}
@@ -286,7 +315,7 @@ class _Extractor:
             # "akan bertemu", "berharap untuk bertemu", "pertemuan … dijadwalkan berlangsung"
             planned = bool(self.lex.planned.search(visible[: match.start()])
                            or self.lex.planned_after.match(visible[match.end() :]))
-            date, source = self._date(sentence, visible, planned)
+            date, source = self._date(sentence, visible, planned, name, match.start())
             if date and source == "text":
                 self.last_dated = date
             mode = None

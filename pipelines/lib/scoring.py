@@ -79,14 +79,23 @@ class KindScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, doc: str, gold: list[dict], pred: list[dict], match: Callable[[dict, dict], bool]) -> None:
-        """Match one to one, as many gold items as possible (required ones first)."""
+    def add(self, doc: str, gold: list[dict], pred: list[dict], match: Callable[[dict, dict], bool],
+            prefer: Callable[[dict, dict], bool] | None = None) -> None:
+        """Match one to one, as many gold items as possible (required ones first).
+
+        With ``prefer`` (events: the date agrees too), pairs that also satisfy it are made
+        first, so that two meetings of the same people on different days are not crossed.
+        """
         required = [g for g in gold if g.get("required", True)]
         optional = [g for g in gold if not g.get("required", True)]
         owner: dict[int, dict] = {}  # prediction index -> gold item
-        for group in (required, optional):
-            for item in group:
-                _augment(item, pred, match, owner, set())
+        passes = [lambda g, p: match(g, p) and prefer(g, p), match] if prefer else [match]
+        for predicate in passes:
+            locked = set(owner) if predicate is match and prefer else set()
+            for group in (required, optional):
+                for item in group:
+                    if item not in owner.values():
+                        _augment(item, pred, predicate, owner, set(locked))
         matched = {id(item) for item in owner.values()}
         self.required += len(required)
         self.matched_required += sum(id(g) in matched for g in required)
@@ -101,7 +110,8 @@ def _augment(item: dict, pred: list[dict], match, owner: dict[int, dict], seen: 
     """Kuhn's augmenting path: give ``item`` a prediction, moving earlier items if need be.
 
     An item once matched stays matched (perhaps to another prediction), so placing
-    the optional items never costs a required one its match.
+    the optional items never costs a required one its match. Predictions in ``seen``
+    at the start (pairs made in an earlier, stricter pass) are never reassigned.
     """
     for i, candidate in enumerate(pred):
         if i in seen or not match(item, candidate):
@@ -157,7 +167,7 @@ def score(gold: dict, predicted: dict[str, dict]) -> Report:
             quote_matches,
         )
         report.figures.add(name, doc.get("figures", []), pred["figures"], figure_matches)
-        report.events.add(name, doc.get("events", []), pred["events"], event_matches)
+        report.events.add(name, doc.get("events", []), pred["events"], event_matches, prefer=date_matches)
         for quote in pred["quotes"]:
             same_text = [g for g in doc.get("quotes", []) if quote_matches({**g, "speaker": quote.get("speaker")}, quote)]
             if same_text:
