@@ -145,7 +145,7 @@ class ArticleActors:
         """
         renamed: dict[str, Actor] = {}
         for name, actor in self.people.items():
-            if name.lower() in self.lexicon.by_name or len(name.split()) < 2:
+            if name.lower() in self.lexicon.by_name or len(name.split()) < 3:
                 continue
             tokens = name.split()
             keep = self._referenced_suffix(tokens)
@@ -173,7 +173,7 @@ class ArticleActors:
             if re.search(rf"(?<![\w]){re.escape(' '.join(tokens[i:]))}(?![\w])", elsewhere):
                 return tokens[i:]
         cues = "|".join(self.lexicon.after_cues)
-        for i in range(1, len(tokens)):
+        for i in range(1, len(tokens) - 1):  # a full name keeps two words at least
             token = re.escape(tokens[i])
             if re.search(rf"\b(?:{cues})\s+{token}\b|(?<![\w]){token}\s+(?:pun\s+|juga\s+)?(?:me|ber)[a-z]+", elsewhere):
                 return tokens[i:]
@@ -273,8 +273,9 @@ class ArticleActors:
                 return fuzzy
             if len(names) >= 2 or any(lowered.startswith(t + " ") for t in self.lexicon.titles) or not others:
                 return self._new_person(names)
-        if others:
-            return others[-1]
+        if others:  # "Pemerintah Brasil selaku ketua BRICS": the government's country
+            governed = any(lowered.startswith(word + " ") for word in self.lexicon.government_words)
+            return others[0] if governed else others[-1]
         return None
 
     def _new_person(self, names: list[str]) -> Actor:

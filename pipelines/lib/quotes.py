@@ -47,11 +47,13 @@ class Cues:
     speech_verbs: frozenset[str]
     weak_speech_verbs: frozenset[str]
     according_to: tuple[str, ...]
+    not_speakers: frozenset[str]
     complementizers: tuple[str, ...]
     subject_fillers: frozenset[str]
     speaker_end: frozenset[str]
     addressee: tuple[str, ...]
     continuation: tuple[str, ...]
+    adjuncts: tuple[str, ...]
     after_verb: tuple[str, ...]
     min_words_unattributed: int
     cut_before: re.Pattern
@@ -62,6 +64,16 @@ class Cues:
     @property
     def after_pattern(self) -> re.Pattern:
         return _compiled(r"^[\s,]*\b(" + "|".join(sorted(self.after, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+    @property
+    def adjunct_start(self) -> str:  # words that open an adjunct between a speaker and the verb
+        return r"(?:" + "|".join(self.adjuncts) + r")\b"
+
+    @property
+    def added_remark(self) -> re.Pattern:  # ", seraya menambahkan bahwa"
+        verbs = "|".join(sorted(self.speech_verbs | self.weak_speech_verbs))
+        return _compiled(r",\s*(?:seraya|sambil|dan)\s+(" + verbs + r")\s+(?:(?:" + "|".join(self.complementizers)
+                         + r")\s+)?", re.IGNORECASE)
 
     @property
     def according_pattern(self) -> re.Pattern:  # "Menurut Yang, …", "Selain itu, menurutnya, …"
@@ -104,11 +116,13 @@ def load_cues(language: str = "id") -> Cues:
         speech_verbs=frozenset(data["speech_verbs"]),
         weak_speech_verbs=frozenset(data["weak_speech_verbs"]),
         according_to=tuple(data["according_to"]),
+        not_speakers=frozenset(data["not_speakers"]),
         complementizers=tuple(data["complementizers"]),
         subject_fillers=frozenset(data["subject_fillers"]),
         speaker_end=frozenset(data["speaker_end"]),
         addressee=tuple(data["addressee"]),
         continuation=tuple(data["continuation"]),
+        adjuncts=tuple(data["adjuncts"]),
         after_verb=tuple(data["after_verb"]),
         min_words_unattributed=int(data["min_words_unattributed"]),
     )
@@ -201,9 +215,11 @@ class _Extractor:
         cuts += [m.start() for m in self.cues.verb_list.finditer(content)]
         cuts += [m.start() for m in self.cues.examples.finditer(content)
                  if not re.search(r"\b(?:me|ber|di)[a-z]{3,}", content[m.end() :])]
+        total = _words(content)
         for cut in sorted(cuts):
-            if _words(content[:cut]) >= self.cues.min_reported_words:
-                return start + cut
+            kept = _words(content[:cut])
+            if kept >= self.cues.min_reported_words:
+                return start + cut if kept < total / 2 else end
         return end
 
     def _add(self, actor: Actor, kind: str, start: int, end: int, cue: str | None, addressee: str | None) -> None:
@@ -245,6 +261,7 @@ class _Extractor:
             actor = self._speaker(phrase, quoted.open_at, cue)
             if actor:
                 self._add(actor, "direct", quoted.start, quoted.end, cue.lower(), addressee)
+                self._added_remark(actor, end + match.end(), end + len(after))
             return
         before = self._clause_before(quoted.open_at)
         intro = re.search(r"(\w+)\s*[:,]?\s*$", before)
@@ -261,6 +278,12 @@ class _Extractor:
             if actor:
                 self._add(actor, "direct", quoted.start, quoted.end, previous.cue, None)
 
+    def _added_remark(self, actor: Actor, start: int, end: int) -> None:
+        """"…,” ujar Xi, seraya menambahkan bahwa China siap …": reported speech after the cue."""
+        remark = self.cues.added_remark.search(self.text, start, end)
+        if remark and _words(self.text[remark.end() : end]) >= 3:
+            self._add(actor, "indirect", remark.end(), end, remark.group(1).lower(), None)
+
     def _clause_before(self, position: int) -> str:
         sentence = sentence_at(self.sentences, position)
         start = sentence.start if sentence else max(0, self.text.rfind("\n", 0, position) + 1)
@@ -275,6 +298,12 @@ class _Extractor:
 
     def _subject(self, subject: str, position: int) -> Actor | None:
         """The speaker named right before a reporting verb, or a pronoun."""
+        acronym = re.search(r"\(([A-Z][A-Z0-9-]{1,9})\)\s*$", subject)  # "Komando … Amerika Utara (NORAD)"
+        if acronym:
+            return self.actors.resolve(acronym.group(1)) or Actor(acronym.group(1), "organization")
+        named = self._named_before(position - len(subject), position)
+        if named:
+            return named
         tokens = subject.split()
         while tokens and self._is_filler(tokens[-1]):
             tokens.pop()
@@ -291,18 +320,39 @@ class _Extractor:
             return None
         return self.actors.resolve(clause) if clause_tokens else None
 
+    def _named_before(self, start: int, verb: int) -> Actor | None:
+        """"Guo Jiakun dalam konferensi pers di Beijing mengatakan": a person, then only an adjunct."""
+        people = [m for m in self.actors.mentions_in(start, verb) if m.actor.kind == "person"]
+        if not people:
+            return None
+        gap = self.text[people[-1].end : verb].strip(" ,")
+        if not gap or (re.match(self.cues.adjunct_start, gap, re.IGNORECASE) and not re.search(r"\b(?:me|ber)[a-z]{3,}", gap)):
+            return people[-1].actor
+        return None
+
     # -- indirect quotes --------------------------------------------------------
+    def _looks_direct(self, quoted: Quoted) -> bool:
+        """A quotation with a cue after it or a reporting verb before it, long enough to be speech."""
+        if _words(quoted.text) < self.cues.min_words_unattributed:
+            return False
+        end = quoted.close_at + 1 if quoted.close_at is not None else quoted.end
+        if self.cues.after_pattern.match(self.text[end : end + 40]):
+            return True
+        before = self._clause_before(quoted.open_at)
+        intro = re.search(r"(\w+)\s*[:,]?\s*$", before)
+        return not before.strip() or bool(intro and intro.group(1).lower() in self.cues.speech_verbs | self.cues.weak_speech_verbs)
+
     def _indirect(self, sentence: Span) -> None:
-        if any(
-            q.open_at < sentence.end and sentence.start < (q.close_at or q.end) and _words(q.text) >= self.cues.min_words_unattributed
-            for q in self.quoted
-        ):
+        # a sentence that carries a direct quote is read as that quote; a partial quotation
+        # inside reported speech ("… memperkuat koordinasi "dalam situasi …"") is not one
+        if any(q.open_at < sentence.end and sentence.start < (q.close_at or q.end) and self._looks_direct(q)
+               for q in self.quoted):
             return
         text = sentence.text
         according = self.cues.according_pattern.match(text)
         if according:
             phrase = "dia" if according.group(2) else according.group(3)
-            if not according.group(2) and _words(phrase) > 6:
+            if not according.group(2) and (_words(phrase) > 6 or phrase.split()[0].lower() in self.cues.not_speakers):
                 return
             actor = self._speaker(phrase, sentence.start)
             if actor:
