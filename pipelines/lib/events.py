@@ -49,6 +49,7 @@ class EventLexicon:
     any_trigger: re.Pattern  # one search (on lower-cased text) to skip the sentences that report no event
     weak_needs: dict[str, re.Pattern]
     two_sided: frozenset[str]
+    joint: frozenset[str]
     needs_location: frozenset[str]
     absorbs: dict[str, tuple[str, ...]]
     anaphora: re.Pattern
@@ -93,6 +94,7 @@ def load_lexicon(language: str = "id") -> EventLexicon:
         absorbs={name: tuple(spec.get("absorbs", [])) for name, spec in data["types"].items()},
         weak_needs={name: _alternation(spec["weak_needs"]) for name, spec in data["types"].items() if spec.get("weak_needs")},
         two_sided=frozenset(data["participants"]["two_sided"]),
+        joint=frozenset(data["participants"]["joint"]),
         needs_location=frozenset(name for name, spec in data["types"].items() if spec.get("needs_location")),
         anaphora=re.compile(r"^(?:\s+\S+)?\s+(?:" + "|".join(reference["anaphora"]) + r")\b", re.IGNORECASE),
         after_event=re.compile(r"\b(?:" + "|".join(reference["after_event"]) + r")\s+$", re.IGNORECASE),
@@ -161,7 +163,7 @@ class _Extractor:
         self.sources: set[str] = set()
         clause_start, clause_end = self._clause(visible, position)
         found = self._named(sentence, visible, clause_start, clause_end)
-        if len(found) < 2:
+        if len(found) < 2 and not any(a.kind == "person" for a in found.values()):
             clause_start, clause_end = 0, len(visible)
             found = self._named(sentence, visible, clause_start, clause_end)
         visible = visible[clause_start:clause_end]
@@ -208,6 +210,8 @@ class _Extractor:
                 continue
             if near and not (near[0] < end and start < near[1]):  # overlaps the clause ("delapan hari setelah")
                 continue
+            if near and mention.kind == "offset" and start > near[2]:
+                continue  # "A berlangsung sepekan setelah B": the offset dates B, not A
             candidates.append((abs(start - near[2]) if near else 0, mention))
         for _, mention in sorted(candidates, key=lambda c: c[0]):
             if mention.kind == "offset":
@@ -256,6 +260,8 @@ class _Extractor:
               trigger: int) -> tuple[ResolvedDate | None, str | None]:
         clause_start, clause_end = self._clause(visible, trigger)
         stated = self._stated_date(sentence, visible, planned, near=(clause_start, clause_end, trigger))
+        if stated is None and clause_start > 0:  # "Rabu pagi, sebelum bertemu Putin, Li …": the sentence's opening date
+            stated = self._stated_date(sentence, visible, planned, near=(0, clause_start, clause_start))
         if stated:
             return stated, "text"
         if self.lex.same_day.search(visible):  # "pada hari yang sama": the day of the last such event
@@ -283,7 +289,9 @@ class _Extractor:
             return
         hits = []
         for name, strong, weak, cameo in self.lex.types:
-            match = next((m for m in strong.finditer(visible) if not self._refers_back(visible, m)), None)
+            matches = list(strong.finditer(visible))
+            # "Kunjungan ini merupakan lawatan pertamanya …": one trigger pointing back is enough
+            match = None if any(self._refers_back(visible, m) for m in matches) else next(iter(matches), None)
             if match:
                 hits.append((name, match, cameo))
         absorbed = {other for name, _, _ in hits for other in self.lex.absorbs.get(name, ())}
@@ -312,6 +320,8 @@ class _Extractor:
                 self.last_pair = tuple(a.name for a in people)
             elif name in self.lex.two_sided:
                 participants += self._counterparts(participants, people)
+            if name in self.lex.joint and sum(a.kind == "country" for a in participants) < 2:
+                participants += [Actor(c, "country") for c in self.main_countries if all(a.name != c for a in participants)]
             # "akan bertemu", "berharap untuk bertemu", "pertemuan … dijadwalkan berlangsung"
             planned = bool(self.lex.planned.search(visible[: match.start()])
                            or self.lex.planned_after.match(visible[match.end() :]))
@@ -369,8 +379,11 @@ def _same_parties(a: Event, b: Event) -> bool:
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
-    if a.date_source != "text" or b.date_source != "text":
+    """A date the text does not state agrees with any, between the same people; else dates must match."""
+    if (a.date_source != "text" or b.date_source != "text") and a.people and b.people:
         return True
+    if a.date is None or b.date is None:
+        return a.date is None and b.date is None
     return a.date.iso() == b.date.iso()
 
 
