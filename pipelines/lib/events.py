@@ -57,6 +57,7 @@ class EventLexicon:
     same_day: re.Pattern
     report_cue: re.Pattern
     inherit_date_within: int
+    date_reach: int
     phone: re.Pattern
     planned: re.Pattern
     planned_after: re.Pattern
@@ -101,6 +102,7 @@ def load_lexicon(language: str = "id") -> EventLexicon:
         same_day=_alternation(reference["same_day"]),
         report_cue=re.compile(r"(?:" + "|".join(reference["report_cues"]) + r")\s+(?:\S+\s+){0,2}$", re.IGNORECASE),
         inherit_date_within=int(reference["inherit_date_within"]),
+        date_reach=int(reference["date_reach"]),
         phone=_alternation(data["types"]["call"]["phone"]),
         planned=_alternation(data["status"]["planned"]),
         planned_after=re.compile(r"(?:\s+\S+){0,4}?\s+(?:" + "|".join(data["status"]["planned_after"]) + r")\b",
@@ -195,8 +197,8 @@ class _Extractor:
         """The date the sentence states for what happened (not when it was reported).
 
         With ``near`` (clause start, clause end, trigger position, all within the sentence)
-        only the trigger's clause counts, and the date nearest the trigger wins; without
-        it, the first date of the sentence.
+        only the trigger's clause counts: a date shortly after the trigger wins, else the
+        nearest; without it, the first date of the sentence.
         """
         candidates = []
         for mention in self.date_mentions:
@@ -212,7 +214,9 @@ class _Extractor:
                 continue
             if near and mention.kind == "offset" and start > near[2]:
                 continue  # "A berlangsung sepekan setelah B": the offset dates B, not A
-            candidates.append((abs(start - near[2]) if near else 0, mention))
+            # nearest to the trigger, a date just after it first ("kunjungan … pada Mei lalu")
+            after = near is not None and 0 <= start - near[2] <= self.lex.date_reach
+            candidates.append(((not after, abs(start - near[2])) if near else (0, 0), mention))
         for _, mention in sorted(candidates, key=lambda c: c[0]):
             if mention.kind == "offset":
                 resolved = resolve(mention, self.reference, anchor=self.last_dated)
