@@ -1,6 +1,8 @@
 """strip_furniture: Indonesian article text in, clean paragraphs + removed furniture + dateline place out."""
 
-from pipelines.lib.clean import NoArticleText, guess_language, strip_furniture
+from pipelines.lib.clean import (
+    NoArticleText, guess_language, header_of, mentioned_site, outlet_domain, strip_furniture, strip_lines,
+)
 
 
 def test_read_also_editor_tags_and_end_marker_are_removed():
@@ -79,3 +81,112 @@ def test_language_guess_from_function_words():
 
 def test_no_article_text_is_a_value_error():
     assert issubclass(NoArticleText, ValueError)
+
+
+def test_photo_credits_close_captions_but_not_sentences():
+    text = """Menteri Keuangan berbicara kepada wartawan di Jakarta, Senin (3/3/2025). (REUTERS/Nama Fotografer)
+Warga mengantre bantuan pangan di Cianjur, Jawa Barat. ANTARA/Nama Fotografer/abc.
+Perahu nelayan bersandar di pelabuhan Muara Angke. Foto/Kantor Berita
+Gubernur meninjau lokasi banjir di Bekasi (DOK. Humas Pemprov)
+Presiden menyapa warga lewat siaran langsung. (Tangkapan layar YouTube/@akunresmi)
+Para pemain merayakan gol kedua di stadion. (AP Photo/Nama Fotografer)
+Pemerintah menyiapkan 2 juta ton beras untuk cadangan (AP Photo/Nama).
+Harga cabai naik menjadi Rp60.000 per kilogram (Kementan/BPS).
+Polisi menyita foto dan dokumen dari rumah tersangka, kata juru bicara (Polda).
+Kunjungan itu adalah yang pertama sejak 2019 (kunjungan kenegaraan)."""
+    body, removed, _ = strip_furniture(text)
+    assert body.split("\n\n") == [
+        "Pemerintah menyiapkan 2 juta ton beras untuk cadangan.",
+        "Harga cabai naik menjadi Rp60.000 per kilogram (Kementan/BPS).",
+        "Polisi menyita foto dan dokumen dari rumah tersangka, kata juru bicara (Polda).",
+        "Kunjungan itu adalah yang pertama sejak 2019 (kunjungan kenegaraan).",
+    ]
+    assert "(AP Photo/Nama)" in removed
+
+
+def test_bylines_are_removed_and_a_dated_one_kept_for_the_header():
+    text = """Rep: Nama Satu/ Red: Nama Dua
+Oleh Nama Penulis
+Laporan Wartawan Contoh.com, Nama Penulis
+Nama Penulis - detikContoh
+Nama Penulis, Jurnalis · Senin 03 Maret 2025 10:05 WIB
+Oleh karena itu, pemerintah menaikkan anggaran subsidi pupuk tahun ini.
+Oleh Presiden, rancangan itu dikembalikan ke DPR untuk dibahas ulang.
+Andi, wartawan senior, ditangkap polisi kemarin."""
+    s = strip_lines(text)
+    assert s.lines == [
+        "Oleh karena itu, pemerintah menaikkan anggaran subsidi pupuk tahun ini.",
+        "Oleh Presiden, rancangan itu dikembalikan ke DPR untuk dibahas ulang.",
+        "Andi, wartawan senior, ditangkap polisi kemarin.",
+    ]
+    assert ("date", "Nama Penulis, Jurnalis · Senin 03 Maret 2025 10:05 WIB") in s.removed
+    assert "Senin 03 Maret 2025" in header_of(s)
+
+
+def test_embeds_promos_notices_and_closing_initials_are_removed():
+    text = """Harga minyak dunia turun tiga persen pada perdagangan Selasa.
+[Gambas:Video Contoh]
+Simak Video 'Detik-detik Kapal Tanker Bersandar':
+Analis memperkirakan harga akan kembali naik pekan depan. [Gambas:Video Contoh]
+(abc/def)
+[Gambas:Video Contoh]
+BACA HALAMAN BERIKUTNYA
+Baca berikutnya
+Pilihan Editor: Harga Emas Naik Lagi Hari Ini
+Simak breaking news dan berita pilihan kami langsung di ponselmu lewat WhatsApp Channel.
+Dapatkan Berita Terbaru dengan Berlangganan Contoh Digital: mulai Rp 50.000/bulan
+Dapatkan berita terkini dari Contoh hanya di sini, klik disini
+Follow WhatsApp Channel Contoh untuk berita terbaru setiap hari! Follow
+Artikel ini telah tayang di Contoh.com dengan judul Harga Minyak Turun
+Dilarang keras mengambil konten tanpa izin tertulis dari redaksi.
+* Fakta atau Hoaks? Kirim pesan WhatsApp ke nomor 0812 3456 7890
+0812 3456 7890
+Hotline: (021) 555 1234
+(xyz)
+minyak
+harga minyak"""
+    body, removed, _ = strip_furniture(text)
+    assert body == ("Harga minyak dunia turun tiga persen pada perdagangan Selasa.\n\n"
+                    "Analis memperkirakan harga akan kembali naik pekan depan.")
+    assert "[Gambas:Video Contoh]" in removed and "(abc/def)" in removed and "harga minyak" in removed
+
+
+def test_related_lists_after_headings_are_removed():
+    text = """Paragraf pertama tentang rapat kabinet yang digelar di Istana pada Senin pagi.
+Tag Terkait
+Rapat Kabinet
+Istana
+Pilihan Redaksi
+Menteri Baru Dilantik Pekan Depan
+Paragraf kedua menjelaskan hasil rapat kabinet tersebut secara lebih rinci kepada publik."""
+    body, _, _ = strip_furniture(text)
+    assert body.split("\n\n") == [
+        "Paragraf pertama tentang rapat kabinet yang digelar di Istana pada Senin pagi.",
+        "Paragraf kedua menjelaskan hasil rapat kabinet tersebut secara lebih rinci kepada publik.",
+    ]
+
+
+def test_more_dateline_shapes():
+    cases = {
+        "CONTOH.CO, Jakarta - Menteri mengatakan hal itu pada Selasa.": ("Jakarta", "CONTOH.CO"),
+        "Contoh6.com, Lima - Presiden tiba di Peru pada Sabtu.": ("Lima", "Contoh6.com"),
+        "Jakarta, CNN Indonesia -- Menteri bertemu mitranya di Beijing.": ("Jakarta", "CNN Indonesia"),
+        "Bandung - Banjir merendam ratusan rumah warga pada Senin.": ("Bandung", None),
+    }
+    for text, (place, outlet) in cases.items():
+        s = strip_lines(text)
+        assert (s.place, s.outlet) == (place, outlet), text
+        assert s.lines[0][0].isupper() and not s.lines[0].startswith(("-", "Jakarta", "Lima"))
+
+
+def test_outlet_names_map_to_domains():
+    assert outlet_domain("ANTARA") == "antaranews.com"
+    assert outlet_domain("CNN Indonesia") == "cnnindonesia.com"
+    assert outlet_domain("detikNews") == outlet_domain("detikFinance") == "detik.com"
+    assert outlet_domain("SINDOnews") == "sindonews.com"
+    assert outlet_domain("ANTARA/Xinhua") == "antaranews.com"
+    assert outlet_domain("TEMPO.CO") == "tempo.co"
+    assert outlet_domain("Contohwarta") is None
+    assert mentioned_site(["Follow Berita Okezone di Google News"]) == "okezone.com"
+    assert mentioned_site(["Ikuti Whatsapp Channel Republika"]) == "republika.co.id"
+    assert mentioned_site(["Ikuti berita bisnis terkini di Google News"]) is None

@@ -92,3 +92,19 @@ def test_real_indonesian_pages_token_f1():
         assert page.site in {"antaranews.com", "kompas.com", "kapanlagi.com"}
         assert page.language == "id"
     assert sum(scores) / len(scores) >= 0.95
+
+
+def test_site_from_an_outlet_name_in_the_dateline_when_the_url_is_unknown():
+    paragraphs = "".join(
+        f"<p>Kalimat ke-{i} menjelaskan bahwa pemerintah daerah menambah armada bus sekolah gratis "
+        f"untuk murid di kawasan pinggiran kota tahun ini.</p>" for i in range(2, 8))
+    html = f"""<html lang="id"><head><title>Bus Sekolah Gratis Ditambah</title></head><body><article>
+    <h1>Bus Sekolah Gratis Ditambah</h1>
+    <p>Surabaya (ANTARA) - Pemerintah Kota Surabaya menambah sepuluh armada bus sekolah gratis mulai pekan depan.</p>
+    {paragraphs}
+    <p>(abc/def)</p>
+    </article></body></html>"""
+    page = page_from_html(html)
+    assert page.site == "antaranews.com"
+    assert page.body.startswith("Pemerintah Kota Surabaya menambah")
+    assert "(abc/def)" not in page.body

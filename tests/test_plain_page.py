@@ -47,6 +47,66 @@ CONTOHKABAR.COM - Harga beras di pasar induk naik 10 persen dalam sepekan terakh
     assert "27 Mei 2021. Foto: Dok. Contoh" in page.header_text
 
 
+def test_banner_lines_before_the_title_are_skipped_and_name_the_site():
+    page = page_from_text("""detikNews
+Internasional
+
+Gempa Magnitudo 6 Guncang Lepas Pantai Selatan Jawa
+
+Nama Reporter - detikNews
+Senin, 03 Mar 2025 10:15 WIB
+
+Foto: Warga berkumpul di lapangan usai gempa (dok. BPBD)
+
+Jakarta - Gempa bermagnitudo 6 mengguncang lepas pantai selatan Jawa pada Senin pagi.
+
+Warga sempat berhamburan ke luar rumah, tetapi tidak ada laporan kerusakan berat.""")
+    assert page.title == "Gempa Magnitudo 6 Guncang Lepas Pantai Selatan Jawa"
+    assert page.site == "detik.com"
+    assert page.dateline_place == "Jakarta"
+    assert page.body.startswith("Gempa bermagnitudo 6 mengguncang")
+    assert "Nama Reporter" not in page.body and "Senin, 03 Mar 2025" in page.header_text
+
+
+def test_site_from_an_outlet_name_without_a_domain():
+    cases = {
+        "Surabaya (ANTARA) - Harga beras di pasar tradisional naik lima persen pekan ini.": "antaranews.com",
+        "Jakarta, CNN Indonesia -- Harga beras di pasar tradisional naik lima persen pekan ini.": "cnnindonesia.com",
+        "CONTOHKABAR.CO.ID, Medan -- Harga beras di pasar tradisional naik lima persen pekan ini.": "contohkabar.co.id",
+    }
+    for lead, site in cases.items():
+        page = page_from_text(f"Harga Beras Naik Lima Persen\n\n{lead}\n\nPedagang mengeluhkan pasokan yang seret.")
+        assert page.site == site, lead
+        assert page.body.startswith("Harga beras di pasar"), lead
+    # only the follow banner at the end names the outlet
+    page = page_from_text("""Harga Beras Naik Lima Persen
+
+Nama Reporter
+Rabu, 5 Maret 2025 - 09:10 WIB
+
+MEDAN - Harga beras di pasar tradisional naik lima persen pekan ini.
+
+(abc)
+
+Follow Berita Okezone di Google News""")
+    assert page.site == "okezone.com"
+    assert page.body == "Harga beras di pasar tradisional naik lima persen pekan ini."
+    assert "Nama Reporter" not in page.body
+
+
+def test_outlet_prefix_before_the_title_is_dropped():
+    page = page_from_text("""Contohkabar.com - Harga Emas Turun Rp5.000 Hari Ini
+
+Rabu, 12 Maret 2025 | 09:30 WIB
+
+Ilustrasi emas batangan. (Shutterstock)
+
+Harga emas batangan turun Rp5.000 per gram pada perdagangan Rabu pagi.""")
+    assert page.title == "Harga Emas Turun Rp5.000 Hari Ini"
+    assert page.site == "contohkabar.com"
+    assert page.body == "Harga emas batangan turun Rp5.000 per gram pada perdagangan Rabu pagi."
+
+
 def test_only_furniture_raises():
     with pytest.raises(NoArticleText, match="no article text"):
         page_from_text("Judul Saja\n\nBaca Juga: Berita Lain\n\nEditor: Siti")

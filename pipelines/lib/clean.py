@@ -8,9 +8,17 @@ the start of the first paragraph, whose place it returns. Patterns live in the
 lexicon ``furniture.toml``; this module only holds the general shapes.
 
 Decisions: editor initials closing an article ("(dam)", "(kpl/pur/tch)") are
+removed, also on a line of their own; a closing list of lowercase tag lines is
 removed; subheadings inside the body are kept; a line repeated verbatim is kept
-once; captions, date lines and the dateline go to ``header_text`` (they carry
-dates), everything else removed goes only to ``Page.removed``.
+once; a line that closes with a photo credit ("... Kamis. (REUTERS/Nama)",
+"... Moskow. ANTARA/Nama/aa") is a caption, while a credit before a sentence's
+final stop is only cut; captions, date lines, bylines with a date and the
+dateline go to ``header_text`` (they carry dates), everything else removed goes
+only to ``Page.removed``.
+
+Outlet names: the lexicon ``outlets.toml`` maps well-known outlet names to their
+domains, so a name shown without a domain (dateline "(ANTARA)", banner
+"detikNews", follow banner "... Outlet di Google News") gives the site.
 """
 
 from __future__ import annotations
@@ -45,12 +53,19 @@ TLD = r"(?:co\.id|or\.id|web\.id|my\.id|go\.id|ac\.id|sch\.id|com|net|org|info|n
 DOMAIN = re.compile(rf"(?<![\w@/.-])((?:[a-z0-9][a-z0-9-]*\.)+{TLD})(?![\w-])", re.I)
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _CAP = r"[A-Z][\w'’.-]*"
-DATELINES = [  # (regex, kind); groups: place, outlet
+_OUTLET = r"[A-Z][\w.-]*[A-Za-z0-9]"
+DATELINES = [  # groups: place, outlet
+    # "Moskow (ANTARA) -", "Mataram, NTB (ANTARA News) -"
     re.compile(rf"(?P<place>{_CAP}(?:,? {_CAP}){{0,3}})(?:, (?P<date>\d{{1,2}} \w+ \d{{4}}))?\s*"
                rf"\((?P<outlet>[^()]{{2,40}})\){DASH}"),
-    re.compile(rf"(?P<place>{_CAP}(?: {_CAP}){{0,3}}), (?P<outlet>[A-Z][\w.-]*[A-Za-z]){DASH}"),
+    # "TEMPO.CO, Jakarta -", "Liputan6.com, Lima -"
+    re.compile(rf"(?P<outlet>(?i:(?:[a-z0-9][a-z0-9-]*\.)+{TLD})),\s*(?P<place>{_CAP}(?: {_CAP}){{0,3}}){DASH}"),
+    # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --"
+    re.compile(rf"(?P<place>{_CAP}(?: {_CAP}){{0,3}}), (?P<outlet>{_OUTLET}(?: {_OUTLET})?){DASH}"),
     re.compile(rf"(?P<outlet>(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+{TLD}){DASH}", re.I),
     re.compile(rf"(?P<place>[A-Z]{{3,}}(?: [A-Z]{{3,}})?){DASH}"),
+    # "Moskow - Pesawat ...": a place in Title Case, a dash with spaces, a capital
+    re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+[-–—]+\s+(?=[A-Z\"“‘'])"),
 ]
 
 
@@ -68,6 +83,10 @@ class Rules:
     date_words: set[str]
     not_place: set[str]
     stopwords: dict[str, set[str]] = field(default_factory=dict)
+    byline: list[re.Pattern] = field(default_factory=list)
+    credit_end: re.Pattern | None = None
+    embed: re.Pattern | None = None
+    credit_photo: re.Pattern | None = None
 
 
 @cache
@@ -88,7 +107,104 @@ def rules(language: str = "id") -> Rules:
         re.compile(date["relative_age"], re.I), {w.lower() for w in date["date_words"] + days + tz},
         {w.lower() for w in lex["dateline"]["not_place"]},
         {lang: set(words) for lang, words in lex.get("language_guess", {}).items()},
+        comp(line.get("byline", [])),
+        re.compile(rf"(?:{'|'.join(inline['credit_end'])})\s*\.?\s*$") if inline.get("credit_end") else None,
+        re.compile(inline["embed"], re.I) if inline.get("embed") else None,
+        re.compile(inline["credit_photo"], re.I) if inline.get("credit_photo") else None,
     )
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+@dataclass
+class Outlets:
+    names: dict[str, str]  # name key -> domain
+    mention: list[re.Pattern]
+    not_site: set[str]
+
+
+@cache
+def outlets(language: str = "id") -> Outlets:
+    """Outlet names -> domains (lexicon ``outlets.toml``)."""
+    try:
+        lex = lexicons.load("outlets", language)
+    except FileNotFoundError:
+        lex = lexicons.load("outlets", "id")
+    names: dict[str, str] = {}
+    for domain, aliases in lex.get("outlets", {}).items():
+        for name in (domain.split(".")[0], domain, *aliases):
+            names.setdefault(_key(name), domain.lower())
+    mention = lex.get("mention", {})
+    return Outlets(names, [re.compile(p, re.I) for p in mention.get("lines", [])],
+                   {d.lower() for d in mention.get("not_site", [])})
+
+
+CAMEL = re.compile(r"(?P<prefix>[a-z][a-z0-9]{2,})(?:[A-Z][a-z]{2,}|[A-Z]{3,})[A-Za-z0-9]*")  # detikNews, kumparanNEWS
+
+
+def outlet_domain(name: str | None, language: str = "id") -> str | None:
+    """The domain of an outlet name: a domain as such, a lexicon name ("ANTARA" -> antaranews.com),
+    a camelCase channel of one ("detikNews"), or the first known part of "ANTARA/Xinhua"."""
+    if not name:
+        return None
+    name = name.strip(" .,:;()[]")
+    if DOMAIN.fullmatch(name):
+        return name.lower()
+    known = outlets(language).names
+    for part in [name] + [p for p in re.split(r"\s*/\s*", name) if p != name]:
+        if (key := _key(part)) in known:
+            return known[key]
+        if (m := CAMEL.fullmatch(part)) and _key(m.group("prefix")) in known:
+            return known[_key(m.group("prefix"))]
+    return None
+
+
+def is_outlet_banner(line: str, language: str = "id", domains: bool = False) -> bool:
+    """A line that only names an outlet or a channel: "CNN Indonesia", "detikNews" (a known outlet
+    or a camelCase channel name); with `domains` also a bare domain ("Contoh.com": in a page header)."""
+    line = line.strip(" |·•")
+    if not line or len(line.split()) > 3 or (DOMAIN.fullmatch(line) and not domains):
+        return False
+    return bool(outlet_domain(line, language) or (len(line.split()) == 1 and CAMEL.fullmatch(line)))
+
+
+_NAME = r"[A-Z][\w'’.-]*"
+BYLINE_OUTLET = re.compile(rf"(?P<name>{_NAME}(?: {_NAME}){{0,4}}){DASH}(?P<outlet>\S+)$")
+
+
+def byline_outlet(line: str, language: str = "id") -> str | None:
+    """A reporter line "Nama Wartawan - detikNews": the outlet's domain ("" when unknown but channel-shaped)."""
+    m = BYLINE_OUTLET.match(line)
+    if not m:
+        return None
+    outlet = m.group("outlet")
+    domain = outlet_domain(outlet, language)
+    if domain:
+        return domain
+    return "" if CAMEL.fullmatch(outlet) else None
+
+
+def mentioned_site(lines, language: str = "id") -> str | None:
+    """The outlet a follow / subscribe / repost banner names ("Ikuti ... Contoh di Google News")."""
+    o = outlets(language)
+    for line in lines:
+        if not any(p.search(line) for p in o.mention):
+            continue
+        for m in DOMAIN.finditer(line):
+            domain = m.group(1).lower()
+            if domain not in o.not_site and not any(domain.endswith("." + d) for d in o.not_site):
+                return domain
+        tokens = list(re.finditer(r"[A-Za-z0-9][\w.-]*[A-Za-z0-9]|[A-Za-z0-9]", line))
+        for i, t in enumerate(tokens):
+            if i == 0 or not t.group(0)[0].isupper() and not CAMEL.fullmatch(t.group(0)):
+                continue  # a name is capitalised (or camelCase) and not the banner's first word
+            for n in (2, 1):
+                span = line[t.start(): tokens[min(i + n, len(tokens)) - 1].end()]
+                if domain := outlet_domain(span, language):
+                    return domain
+    return None
 
 
 def normalise(line: str) -> str:
@@ -113,16 +229,38 @@ def is_date_line(line: str, r: Rules) -> bool:
     return len([w for w in words(rest.lower()) if w not in r.date_words and not w.isdigit()]) <= 2
 
 
+def credit_caption(line: str, r: Rules) -> tuple[bool, re.Match | None]:
+    """(is the line a caption, the photo credit closing it). A caption: the text before the credit
+    ends a sentence (or is empty), or the credit is in parentheses and nothing follows it."""
+    m = r.credit_end.search(line) if r.credit_end else None
+    if not m:
+        return False, None
+    before = line[: m.start()].rstrip()
+    ends_line = not line[m.end():].strip() and not m.group(0).rstrip().endswith(".")
+    return (not before or before[-1] in ".!?\"”’'" or (ends_line and m.group(0).lstrip().startswith("("))), m
+
+
 def line_kind(line: str, r: Rules) -> str | None:
     """'furniture', 'caption', 'date' or None (article text)."""
-    low = line.lower().strip(" :.")
-    if low in r.menu_words or any(p.match(line) for p in r.furniture):
+    bare = line.lstrip("*•·► ") or line  # a bullet before a banner
+    low = bare.lower().strip(" :.")
+    if low in r.menu_words or any(p.match(x) for p in r.furniture for x in {line, bare}):
         return "furniture"
-    if len(line.split()) <= 60 and any(p.match(line) for p in r.caption):
+    if any(p.match(bare) for p in r.byline):
+        return "date" if r.date.search(line) else "furniture"
+    if is_outlet_banner(line):
+        return "furniture"
+    n = len(line.split())
+    if (n <= 60 and any(p.match(line) for p in r.caption)) or (n <= 45 and credit_caption(line, r)[0]):
         return "caption"
     if is_date_line(line, r):
         return "date"
     return None
+
+
+def is_tag_line(line: str) -> bool:
+    """A short all-lowercase line without a sentence end: an item of a tag list."""
+    return bool(re.fullmatch(r"[a-z][a-z0-9-]*(?: [a-z0-9][a-z0-9-]*){0,3}", line))
 
 
 def find_dateline(line: str, r: Rules) -> re.Match | None:
@@ -191,6 +329,8 @@ def strip_lines(text: str, language: str = "id") -> Stripped:
             continue
         in_list = False
         kind = line_kind(line, r)
+        if kind is None and byline_outlet(line) is not None:
+            kind = "furniture"
         if kind is None and line in seen and len(words(line)) >= 8:
             kind = "duplicate"
         if kind:
@@ -201,7 +341,15 @@ def strip_lines(text: str, language: str = "id") -> Stripped:
         out.removed += [("furniture", c) for c in cut]
         for m in list(r.credit.finditer(line)):
             out.removed.append(("caption", m.group(0)))
-        line = re.sub(r"\s+([.,;:!?])", r"\1", normalise(r.credit.sub(" ", line)))
+        line = r.credit.sub(" ", line)
+        if ((m := credit_caption(line, r)[1]) and m.group(0).lstrip().startswith("(")
+                and r.credit_photo and r.credit_photo.search(m.group(0))):
+            out.removed.append(("caption", m.group(0).strip().rstrip(".").strip()))  # "... ini (REUTERS/Nama)."
+            line = line[: m.start()] + (" ." if m.group(0).rstrip().endswith(".") else "")
+        if r.embed:
+            out.removed += [("furniture", m.group(0)) for m in r.embed.finditer(line)]
+            line = r.embed.sub(" ", line)
+        line = re.sub(r"\s+([.,;:!?])", r"\1", normalise(line))
         if m := re.search(r"\s*\*{3,}\s*$", line):  # "***" end marker glued to the last sentence
             out.removed.append(("furniture", m.group(0).strip()))
             line = line[: m.start()]
@@ -211,6 +359,8 @@ def strip_lines(text: str, language: str = "id") -> Stripped:
             line = line[m.end():].strip()
         if line and words(line):
             out.lines.append(line)
+    while out.lines and is_tag_line(out.lines[-1]):  # a closing tag list: "rusia", "li qiang"
+        out.removed.append(("furniture", out.lines.pop()))
     if out.lines and (m := r.initials.search(out.lines[-1])):
         out.removed.append(("furniture", m.group(0).strip()))
         out.lines[-1] = out.lines[-1][: m.start()].strip()

@@ -24,7 +24,7 @@ from trafilatura.utils import load_html
 
 from pipelines.lib.clean import (
     DOMAIN, NoArticleText, Page, Stripped, guess_language, header_of, is_sentence, normalise,
-    strip_lines, words,
+    outlet_domain, strip_lines, words,
 )
 from pipelines.lib.html_candidates import (
     PageParts, alternatives, article_elements, clean, default_text, page_parts, prose_score,
@@ -155,8 +155,8 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
     except Exception:  # htmldate is best effort
         date = None
     outlet = s.outlet.lower() if s.outlet and DOMAIN.fullmatch(s.outlet) else None
-    site = registrable(urlsplit(url).hostname if url else None) or outlet or (
-        meta.sitename.lower() if meta.sitename else None)
+    site = (registrable(urlsplit(url).hostname if url else None) or outlet or outlet_domain(meta.sitename, language)
+            or outlet_domain(s.outlet, language) or (meta.sitename.lower() if meta.sitename else None))
     times = [normalise(t.text_content()) for t in tree.iter("time")]
     return Page(
         title=tidy_title(meta.title, site), body=body, site=site, author=meta.author, url=url,

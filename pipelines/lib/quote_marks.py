@@ -1,7 +1,7 @@
 """Find spans enclosed in quotation marks, whatever the style.
 
 Double marks (“ ” „ « » ") delimit quotations. Single marks (‘ ’ ') do so only
-at word boundaries, so apostrophes inside words (Kamo’oalewa, Jum'at) are left
+at word boundaries, so apostrophes inside words (Ma’ruf, Jum'at) are left
 alone; single-quoted spans inside a double-quoted one stay part of it. A mark
 left open runs to the end of its paragraph, and a quotation continued in the
 next paragraph (which opens with a mark again) is joined to it.
