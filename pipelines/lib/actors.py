@@ -289,7 +289,7 @@ class ArticleActors:
 
     def _full_name_of(self, token: str) -> list[str] | None:
         """"Samsul" -> "Samsul Arif" when the article writes the longer name somewhere."""
-        name = rf"[A-Z][\w'’-]+"
+        name = r"[A-Z][\w'’-]+"
         for match in re.finditer(rf"(?<![\w])((?:{name}\s+){{0,2}}){re.escape(token)}((?:\s+{name}){{0,2}})(?![\w])", self.text):
             tokens = self._name_tokens(match.group(0))
             if len(tokens) > 1 and token in tokens:
