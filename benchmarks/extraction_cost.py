@@ -52,11 +52,15 @@ def main(realdata: Path) -> None:
     articles = len(documents)
     clean_overhead = (text_ms * len(seeds) + (html_ms - trafilatura_ms) * len(pages)) / articles
 
-    print(f"articles: {len(seeds)} samples + {len(pages)} dev pages, "
-          f"{sum(len(d[0]) for d in documents) / articles:.0f} characters of body on average")
+    print(
+        f"articles: {len(seeds)} samples + {len(pages)} dev pages, "
+        f"{sum(len(d[0]) for d in documents) / articles:.0f} characters of body on average"
+    )
     print(f"trafilatura.extract alone     : {trafilatura_ms:6.2f} ms per HTML page")
-    print(f"clean text on top of it       : {html_ms - trafilatura_ms:6.2f} ms per HTML page, "
-          f"{text_ms:.2f} ms per text article ({clean_overhead:.2f} ms per article on average)")
+    print(
+        f"clean text on top of it       : {html_ms - trafilatura_ms:6.2f} ms per HTML page, "
+        f"{text_ms:.2f} ms per text article ({clean_overhead:.2f} ms per article on average)"
+    )
     print(f"extraction (quotes, figures, events, actors, dates): {extraction_ms:6.2f} ms per article")
     print(f"peak resident memory          : {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 

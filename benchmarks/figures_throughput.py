@@ -48,7 +48,9 @@ def main() -> None:
 
     docs = len(texts) * args.repeat
     print(f"{docs} documents, {chars * args.repeat:,} characters, {n_figures:,} figures in {elapsed:.2f} s")
-    print(f"{docs / elapsed:,.0f} documents/s  {chars * args.repeat / elapsed:,.0f} chars/s  {n_figures / elapsed:,.0f} figures/s")
+    print(
+        f"{docs / elapsed:,.0f} documents/s  {chars * args.repeat / elapsed:,.0f} chars/s  {n_figures / elapsed:,.0f} figures/s"
+    )
     print(f"peak traced memory for one pass over the seeds: {peak / 1024:,.0f} KiB")
 
 

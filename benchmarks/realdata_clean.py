@@ -100,9 +100,11 @@ def run(name: str, pages, verbose: bool, memory: bool = False) -> dict[str, floa
                 print(f"  {name} {label:15} {page:28} {f:.3f}")
         print(f"{name:16} {label:15} mean token F1 {result[label]:.3f}  {ms[label]:6.1f} ms/page{peak}")
     diffs = sorted(1000 * (ours_s - plain_s) for plain_s, ours_s in per_page.values())
-    print(f"{name:16} overhead per page {ms['page_from_html'] - ms['trafilatura']:.1f} ms mean, "
-          f"{diffs[len(diffs) // 2]:.1f} ms median (page_from_html {ms['page_from_html']:.1f} "
-          f"- trafilatura.extract {ms['trafilatura']:.1f})")
+    print(
+        f"{name:16} overhead per page {ms['page_from_html'] - ms['trafilatura']:.1f} ms mean, "
+        f"{diffs[len(diffs) // 2]:.1f} ms median (page_from_html {ms['page_from_html']:.1f} "
+        f"- trafilatura.extract {ms['trafilatura']:.1f})"
+    )
     return result
 
 
@@ -112,8 +114,10 @@ def main(argv: list[str]) -> None:
     run("id-news-dev", id_news(root), "-q" not in argv, "--mem" in argv)
     if "--en" in argv:
         run("en-articles-dev", en_articles(root), "-v" in argv, "--mem" in argv)
-    print(f"process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB "
-          "(tracemalloc counts Python objects only, not lxml's C memory)")
+    print(
+        f"process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB "
+        "(tracemalloc counts Python objects only, not lxml's C memory)"
+    )
 
 
 if __name__ == "__main__":

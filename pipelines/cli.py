@@ -23,8 +23,8 @@ EXAMPLE_QUERY = (
 
 def run(reprocess: bool = False, resources: dict | None = None) -> dg.ExecuteInProcessResult:
     """Materialize every asset once, as one Dagster run (recorded under DAGSTER_HOME if set)."""
-    from pipelines.defs.resources import build_resources
     from pipelines.definitions import defs
+    from pipelines.defs.resources import build_resources
 
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     return dg.materialize(
@@ -68,10 +68,18 @@ def predictions(database: str) -> dict[str, dict]:
         by_article[a]["figures"].append({"kind": k, "value": v, "unit": u, "surface": s})
     for a, t, p, d, pr, tr in events:
         by_article[a]["events"].append(
-            {"type": t, "participants": list(p), "date": d[: width[pr]] if d else None, "trigger": tr})
-    return {source.rstrip("/").rsplit("/", 1)[-1]: {"body": body, "title": title, "published": published, "site": site,
-                                                    **by_article[article_id]}
-            for article_id, source, body, title, published, site in articles}
+            {"type": t, "participants": list(p), "date": d[: width[pr]] if d else None, "trigger": tr}
+        )
+    return {
+        source.rstrip("/").rsplit("/", 1)[-1]: {
+            "body": body,
+            "title": title,
+            "published": published,
+            "site": site,
+            **by_article[article_id],
+        }
+        for article_id, source, body, title, published, site in articles
+    }
 
 
 def evaluate(gold_path: str, database: str) -> str:
@@ -97,8 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         result = run(reprocess=args.reprocess)
         processed = next(
-            (e.materialization.metadata["processed"].value for e in result.get_asset_materialization_events()
-             if e.asset_key == dg.AssetKey("articles")), 0)
+            (
+                e.materialization.metadata["processed"].value
+                for e in result.get_asset_materialization_events()
+                if e.asset_key == dg.AssetKey("articles")
+            ),
+            0,
+        )
         print(f"articles processed this run: {processed}")
         print(summary(database))
     elif args.command == "summary":

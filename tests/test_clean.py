@@ -1,7 +1,13 @@
 """strip_furniture: Indonesian article text in, clean paragraphs + removed furniture + dateline place out."""
 
 from pipelines.lib.clean import (
-    NoArticleText, guess_language, header_of, mentioned_site, outlet_domain, strip_furniture, strip_lines,
+    NoArticleText,
+    guess_language,
+    header_of,
+    mentioned_site,
+    outlet_domain,
+    strip_furniture,
+    strip_lines,
 )
 
 
@@ -20,16 +26,20 @@ Terkini
 
 Terpopuler"""
     body, removed, place = strip_furniture(text)
-    assert body == ("Putin mengatakan bahwa Rusia siap menggelar kerja sama dengan China.\n\n"
-                    "Menurut Yang, kedua negara akan saling mendukung kepentingan inti.")
+    assert body == (
+        "Putin mengatakan bahwa Rusia siap menggelar kerja sama dengan China.\n\n"
+        "Menurut Yang, kedua negara akan saling mendukung kepentingan inti."
+    )
     assert "Editor: Alfiansyah" in removed and "Terpopuler" in removed
     assert place is None
 
 
 def test_inline_read_also_inside_a_paragraph_is_cut():
     # The headline is the Title-Case run after "Baca juga:"; its last capital word starts the next sentence.
-    text = ("Harga beras naik 10 persen pekan ini. Baca juga: Harga Cabai Melonjak Jelang Lebaran "
-            "Pedagang mengeluhkan pasokan yang seret.")
+    text = (
+        "Harga beras naik 10 persen pekan ini. Baca juga: Harga Cabai Melonjak Jelang Lebaran "
+        "Pedagang mengeluhkan pasokan yang seret."
+    )
     body, removed, _ = strip_furniture(text)
     assert body == "Harga beras naik 10 persen pekan ini. Pedagang mengeluhkan pasokan yang seret."
     assert removed == ["Baca juga: Harga Cabai Melonjak Jelang Lebaran"]
@@ -146,8 +156,10 @@ Hotline: (021) 555 1234
 minyak
 harga minyak"""
     body, removed, _ = strip_furniture(text)
-    assert body == ("Harga minyak dunia turun tiga persen pada perdagangan Selasa.\n\n"
-                    "Analis memperkirakan harga akan kembali naik pekan depan.")
+    assert body == (
+        "Harga minyak dunia turun tiga persen pada perdagangan Selasa.\n\n"
+        "Analis memperkirakan harga akan kembali naik pekan depan."
+    )
     assert "[Gambas:Video Contoh]" in removed and "(abc/def)" in removed and "harga minyak" in removed
 
 

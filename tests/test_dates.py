@@ -50,26 +50,42 @@ def seed(prefix: str, fallback: str) -> str:
     return found[0].read_text(encoding="utf-8") if found else fallback
 
 
-SEED_000 = seed("000", "Perjanjian yang sudah dimulai sejak 2001 lalu. Sebelumnya, kedua kepala negara "
-                "menandatangani perjanjian ini pada tahun 1992 ke 2000.")
-SEED_001 = seed("001", "Duet Negara Adidaya!\n\n28 Mei 2021, 08:37 WIB\nPotret Presiden Rusia\n\n"
-                "Pernyataan tersebut ia sampaikan dalam sambungan telepon bersama Yang Jiechi pada Rabu, 26 Mei 2021.")
-SEED_002 = seed("002", "Presiden Rusia Vladimir Putin mengadakan pembicaraan dengan Presiden China Xi Jinping "
-                "melalui tautan video di kediamannya di luar Moskow, Rusia, 15 Desember 2021. Foto: Sputnik.\n\n"
-                "Putin dan Xi Jinping sepakat dalam panggilan virtual pada Rabu (15/12).\n\n"
-                "Percakapan kedua pemimpin tersebut terjadi delapan hari setelah Putin berbicara dengan Joe Biden.\n\n"
-                "Putin pun berharap untuk bertemu Xi di Olimpiade Musim Dingin di Beijing pada bulan Februari.")
-SEED_003 = seed("003", "kata Putin pada makan malam seremonial di Kremlin seperti dilansir rt.com, Rabu (22/3/2024).\n\n"
-                "Presiden Rusia memuji peta jalan perdamaian yang diusulkan oleh China bulan lalu.\n\n"
-                "Xi tiba di Moskow pada Senin (20/3), untuk kunjungan tiga hari. Pada Selasa (21/3) malam, KTT "
-                "telah menghasilkan total 14 pernyataan.")
-SEED_004 = seed("004", "Sedang Trending 1 bulan yang lalu\n\nPresiden China Xi Jinping pada Selasa (21/1) mengatakan "
-                "dirinya bersedia bekerja sama dengan Presiden Rusia Vladimir Putin. Xi mengingat kembali tiga "
-                "pertemuannya dengan Putin tahun lalu. Xi menyatakan bahwa tahun ini menandai peringatan 80 tahun "
-                "kemenangan Perang Dunia II.")
+SEED_000 = seed(
+    "000",
+    "Perjanjian yang sudah dimulai sejak 2001 lalu. Sebelumnya, kedua kepala negara "
+    "menandatangani perjanjian ini pada tahun 1992 ke 2000.",
+)
+SEED_001 = seed(
+    "001",
+    "Duet Negara Adidaya!\n\n28 Mei 2021, 08:37 WIB\nPotret Presiden Rusia\n\n"
+    "Pernyataan tersebut ia sampaikan dalam sambungan telepon bersama Yang Jiechi pada Rabu, 26 Mei 2021.",
+)
+SEED_002 = seed(
+    "002",
+    "Presiden Rusia Vladimir Putin mengadakan pembicaraan dengan Presiden China Xi Jinping "
+    "melalui tautan video di kediamannya di luar Moskow, Rusia, 15 Desember 2021. Foto: Sputnik.\n\n"
+    "Putin dan Xi Jinping sepakat dalam panggilan virtual pada Rabu (15/12).\n\n"
+    "Percakapan kedua pemimpin tersebut terjadi delapan hari setelah Putin berbicara dengan Joe Biden.\n\n"
+    "Putin pun berharap untuk bertemu Xi di Olimpiade Musim Dingin di Beijing pada bulan Februari.",
+)
+SEED_003 = seed(
+    "003",
+    "kata Putin pada makan malam seremonial di Kremlin seperti dilansir rt.com, Rabu (22/3/2024).\n\n"
+    "Presiden Rusia memuji peta jalan perdamaian yang diusulkan oleh China bulan lalu.\n\n"
+    "Xi tiba di Moskow pada Senin (20/3), untuk kunjungan tiga hari. Pada Selasa (21/3) malam, KTT "
+    "telah menghasilkan total 14 pernyataan.",
+)
+SEED_004 = seed(
+    "004",
+    "Sedang Trending 1 bulan yang lalu\n\nPresiden China Xi Jinping pada Selasa (21/1) mengatakan "
+    "dirinya bersedia bekerja sama dengan Presiden Rusia Vladimir Putin. Xi mengingat kembali tiga "
+    "pertemuannya dengan Putin tahun lalu. Xi menyatakan bahwa tahun ini menandai peringatan 80 tahun "
+    "kemenangan Perang Dunia II.",
+)
 
 
 # --- The seed articles -------------------------------------------------------------------
+
 
 def test_seed_000_has_no_publication_date_only_years():
     assert find_publication_date(SEED_000, INGESTED) is None
@@ -131,15 +147,19 @@ def test_seed_004_reference_date_from_the_pinned_weekday():
 
 # --- Absolute dates and the weekday check ------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("pada Rabu, 26 Mei 2021.", "2021-05-26"),
-    ("dilansir rt.com, Kamis (23/3/2023).", "2023-03-23"),
-    ("(22/3/2024)", "2024-03-22"),
-    ("15 Des 2021", "2021-12-15"),
-    ("2021-12-03", "2021-12-03"),
-    ("on March 22, 2023", "2023-03-22"),
-    ("on 22 March 2023", "2023-03-22"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("pada Rabu, 26 Mei 2021.", "2021-05-26"),
+        ("dilansir rt.com, Kamis (23/3/2023).", "2023-03-23"),
+        ("(22/3/2024)", "2024-03-22"),
+        ("15 Des 2021", "2021-12-15"),
+        ("2021-12-03", "2021-12-03"),
+        ("on March 22, 2023", "2023-03-22"),
+        ("on 22 March 2023", "2023-03-22"),
+    ],
+)
 def test_absolute_dates_are_taken_as_written(text, expected):
     assert only_mention(text).kind == "absolute"
     assert when(text, "2030-01-01") == expected
@@ -158,6 +178,7 @@ def test_impossible_dates():
 
 # --- Day and month without a year --------------------------------------------------------
 
+
 def test_day_month_with_weekday_is_latest_agreeing_date_not_after_reference():
     assert when("Selasa (21/1)", "2026-11-22") == "2025-01-21"  # 21/1/2026 was a Wednesday
     assert when("Rabu (15/12)", "2021-12-15") == "2021-12-15"  # the reference day itself
@@ -175,6 +196,7 @@ def test_day_month_in_future_tense_is_the_next_such_date():
 
 # --- Weekday alone -----------------------------------------------------------------------
 
+
 def test_weekday_alone_is_the_latest_such_day_not_after_reference():
     # 2021-12-15 is a Wednesday.
     assert when("Ia datang pada Senin.", "2021-12-15") == "2021-12-13"
@@ -190,6 +212,7 @@ def test_weekday_in_future_tense_is_the_next_such_day():
 
 # --- Month alone -------------------------------------------------------------------------
 
+
 def test_month_without_year():
     assert when("pada bulan Februari", "2021-12-15") == "2021-02"  # no future cue: the past one
     assert when("Putin berharap bertemu pada bulan Februari", "2021-12-15") == "2022-02"
@@ -201,12 +224,16 @@ def test_month_without_year():
 
 # --- Years -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("sejak 2001 lalu", "2001"),
-    ("pada tahun 2022", "2022"),
-    ("misi ke asteroid tahun 2024 nanti", "2024"),
-    ("akhir 2021", "2021"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("sejak 2001 lalu", "2001"),
+        ("pada tahun 2022", "2022"),
+        ("misi ke asteroid tahun 2024 nanti", "2024"),
+        ("akhir 2021", "2021"),
+    ],
+)
 def test_years_after_a_cue(text, expected):
     assert when(text, "2021-12-15") == expected
 
@@ -217,18 +244,22 @@ def test_year_range_gives_both_years():
 
 # --- Relative to the reference -----------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected, precision", [
-    ("kemarin", "2021-12-14", "day"),
-    ("dua hari lalu", "2021-12-13", "day"),
-    ("pekan lalu", "2021-12-08", "day"),  # approximate: a week before
-    ("bulan lalu", "2021-11", "month"),
-    ("1 bulan yang lalu", "2021-11", "month"),
-    ("tahun lalu", "2020", "year"),
-    ("tahun lampau", "2020", "year"),
-    ("tahun ini", "2021", "year"),
-    ("tahun depan", "2022", "year"),
-    ("80 tahun silam", "1941", "year"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [
+        ("kemarin", "2021-12-14", "day"),
+        ("dua hari lalu", "2021-12-13", "day"),
+        ("pekan lalu", "2021-12-08", "day"),  # approximate: a week before
+        ("bulan lalu", "2021-11", "month"),
+        ("1 bulan yang lalu", "2021-11", "month"),
+        ("tahun lalu", "2020", "year"),
+        ("tahun lampau", "2020", "year"),
+        ("tahun ini", "2021", "year"),
+        ("tahun depan", "2022", "year"),
+        ("80 tahun silam", "1941", "year"),
+    ],
+)
 def test_relative_dates(text, expected, precision):
     resolved = resolve(only_mention(text), D("2021-12-15"))
     assert (resolved.iso(), resolved.precision) == (expected, precision)
@@ -244,16 +275,20 @@ def test_vague_counts_are_not_dates():
 
 # --- Offsets from another event ----------------------------------------------------------
 
+
 def test_offset_needs_an_anchor():
     assert when("tiga hari sebelum KTT", "2021-12-15") is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("delapan hari setelah", "2021-12-07"),
-    ("tiga hari sebelum", "2021-12-18"),
-    ("sehari setelah", "2021-12-14"),
-    ("dua puluh satu hari setelah", "2021-11-24"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("delapan hari setelah", "2021-12-07"),
+        ("tiga hari sebelum", "2021-12-18"),
+        ("sehari setelah", "2021-12-14"),
+        ("dua puluh satu hari setelah", "2021-11-24"),
+    ],
+)
 def test_offset_from_anchor(text, expected):
     anchor = ResolvedDate(D("2021-12-15"), "day")
     assert when(text, "2030-01-01", anchor=anchor) == expected
@@ -266,39 +301,49 @@ def test_offset_keeps_the_coarser_precision_of_the_anchor():
 
 # --- Things that are not dates -----------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Anggaran APBN 2022 naik.",
-    "pandemi Covid-19",
-    "putaran ke-16",
-    "harga Rp 2.021 per liter",
-    "setengah (1/2) porsi",
-    "rasio 1/2 dari total",
-    "layanan 24/7",
-    "hingga 2000 orang",
-    "Agustus Sani berbicara",
-    "hukuman 5 Bulan Penjara",
-    "peringatan 75 tahun hubungan",
-    "setiap minggu",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anggaran APBN 2022 naik.",
+        "pandemi Covid-19",
+        "putaran ke-16",
+        "harga Rp 2.021 per liter",
+        "setengah (1/2) porsi",
+        "rasio 1/2 dari total",
+        "layanan 24/7",
+        "hingga 2000 orang",
+        "Agustus Sani berbicara",
+        "hukuman 5 Bulan Penjara",
+        "peringatan 75 tahun hubungan",
+        "setiap minggu",
+    ],
+)
 def test_not_dates(text):
     assert find_date_mentions(text) == []
 
 
 # --- Publication date --------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("Judul\n\n28 Mei 2021, 08:37 WIB\nIsi berita.", "2021-05-28"),
-    ("Judul\nSenin, 28 Mei 2018 | 08:37 WIB\nIsi berita.", "2018-05-28"),
-    ("Judul\nJumat, 22 Maret 2024 - 10:15\nIsi berita.", "2024-03-22"),
-    ("JAKARTA - Presiden berbicara di Istana, Rabu (22/3/2023).", "2023-03-22"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Judul\n\n28 Mei 2021, 08:37 WIB\nIsi berita.", "2021-05-28"),
+        ("Judul\nSenin, 28 Mei 2018 | 08:37 WIB\nIsi berita.", "2018-05-28"),
+        ("Judul\nJumat, 22 Maret 2024 - 10:15\nIsi berita.", "2024-03-22"),
+        ("JAKARTA - Presiden berbicara di Istana, Rabu (22/3/2023).", "2023-03-22"),
+    ],
+)
 def test_publication_date_shapes(text, expected):
     assert find_publication_date(text, INGESTED).iso() == expected
 
 
 def test_historical_date_in_prose_is_not_the_publication_date():
-    prose = ("Presiden Joko Widodo memimpin upacara peringatan kemerdekaan di Istana Merdeka " * 4 +
-             "yang diproklamasikan pada 17 Agustus 1945 oleh Soekarno dan Hatta di Jakarta.")
+    prose = (
+        "Presiden Joko Widodo memimpin upacara peringatan kemerdekaan di Istana Merdeka " * 4
+        + "yang diproklamasikan pada 17 Agustus 1945 oleh Soekarno dan Hatta di Jakarta."
+    )
     assert find_publication_date("Judul\n\n" + prose, INGESTED) is None
     assert find_publication_date("Judul\n\n" + prose + " Kata dia, Rabu (15/12/2021).", INGESTED).iso() == "2021-12-15"
 
@@ -319,7 +364,7 @@ def test_mention_offsets_point_into_the_text():
     text = "Xi tiba di Moskow pada Senin (20/3), untuk kunjungan tiga hari."
     (m,) = find_date_mentions(text)
     assert (m.kind, m.day, m.month, m.weekday) == ("day_month", 20, 3, 0)
-    assert text[m.start:m.end] == m.surface == "Senin (20/3)"
+    assert text[m.start : m.end] == m.surface == "Senin (20/3)"
 
 
 def test_day_month_with_lalu_is_strictly_past():

@@ -18,8 +18,10 @@ def test_a_video_call_with_its_weekday_date():
 
 
 def test_an_offset_is_anchored_on_the_previous_dated_event():
-    text = ("Putin dan Xi Jinping berbicara melalui tautan video pada Rabu (15/12).\n\n"
-            "Percakapan itu terjadi delapan hari setelah Putin berbicara dengan Presiden AS Joe Biden secara virtual.")
+    text = (
+        "Putin dan Xi Jinping berbicara melalui tautan video pada Rabu (15/12).\n\n"
+        "Percakapan itu terjadi delapan hari setelah Putin berbicara dengan Presiden AS Joe Biden secara virtual."
+    )
     first, second = events(text)
     assert second.date.iso() == "2021-12-07"
     assert {"Vladimir Putin", "Joe Biden"} <= set(second.participants) and "Xi Jinping" not in second.participants
@@ -28,7 +30,11 @@ def test_an_offset_is_anchored_on_the_previous_dated_event():
 def test_a_planned_meeting_with_a_month():
     [meeting] = events("Putin pun berharap untuk bertemu Xi di Olimpiade Musim Dingin di Beijing pada bulan Februari.")
     assert (meeting.event_type, meeting.status, meeting.date.iso(), meeting.location) == (
-        "meeting", "planned", "2022-02", "Beijing")
+        "meeting",
+        "planned",
+        "2022-02",
+        "Beijing",
+    )
     assert meeting.cameo_code == "036"
 
 
@@ -56,8 +62,10 @@ def test_words_inside_a_direct_quote_are_not_events():
 
 
 def test_the_source_of_a_report_is_not_a_party_and_both_leaders_are_the_last_pair():
-    text = ("Kremlin mengatakan Putin dan Xi membahas situasi di Ukraina melalui sambungan telepon pada Jumat.\n\n"
-            "Menurut Peskov, pertemuan kedua pemimpin dijadwalkan berlangsung di Kazan bulan depan.")
+    text = (
+        "Kremlin mengatakan Putin dan Xi membahas situasi di Ukraina melalui sambungan telepon pada Jumat.\n\n"
+        "Menurut Peskov, pertemuan kedua pemimpin dijadwalkan berlangsung di Kazan bulan depan."
+    )
     call, meeting = events(text, dt.date(2024, 4, 12))
     assert (call.event_type, call.date.iso(), call.location) == ("call", "2024-04-12", None)
     assert (meeting.status, meeting.date.iso(), meeting.location) == ("planned", "2024-05", "Kazan")

@@ -21,8 +21,12 @@ def report(tmp_path_factory):
     (workspace / "inbox").mkdir()
     copy_seeds(workspace / "inbox")
     database = str(workspace / "warehouse.duckdb")
-    run(resources={"warehouse": DuckDBResource(database=database),
-                   "inbox": InboxResource(path=str(workspace / "inbox"), raw_dir=str(workspace / "raw"))})
+    run(
+        resources={
+            "warehouse": DuckDBResource(database=database),
+            "inbox": InboxResource(path=str(workspace / "inbox"), raw_dir=str(workspace / "raw")),
+        }
+    )
     return score(gold, predictions(database)), predictions(database)
 
 

@@ -97,7 +97,9 @@ def test_real_indonesian_pages_token_f1():
 def test_site_from_an_outlet_name_in_the_dateline_when_the_url_is_unknown():
     paragraphs = "".join(
         f"<p>Kalimat ke-{i} menjelaskan bahwa pemerintah daerah menambah armada bus sekolah gratis "
-        f"untuk murid di kawasan pinggiran kota tahun ini.</p>" for i in range(2, 8))
+        f"untuk murid di kawasan pinggiran kota tahun ini.</p>"
+        for i in range(2, 8)
+    )
     html = f"""<html lang="id"><head><title>Bus Sekolah Gratis Ditambah</title></head><body><article>
     <h1>Bus Sekolah Gratis Ditambah</h1>
     <p>Surabaya (ANTARA) - Pemerintah Kota Surabaya menambah sepuluh armada bus sekolah gratis mulai pekan depan.</p>

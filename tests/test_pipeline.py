@@ -18,7 +18,7 @@ EXPECTED_COLUMNS = {
     "quotes": "quote_id article_id speaker speaker_id kind quote_text cue sentence char_start char_end published_date",
     "figures": "figure_id article_id kind value unit qualifier surface sentence char_start char_end published_date",
     "events": "event_id article_id event_type mode status event_date date_precision location participants trigger "
-              "sentence published_date",
+    "sentence published_date",
     "actors": "actor_id name kind aliases",
 }
 
@@ -44,8 +44,10 @@ def query(workspace: Path, sql: str) -> list[tuple]:
 
 
 def counts(workspace: Path) -> dict[str, int]:
-    return {t: query(workspace, f"select count(*) from analytics.{t}")[0][0]
-            for t in ("articles", "rejected", "quotes", "figures", "events", "actors")}
+    return {
+        t: query(workspace, f"select count(*) from analytics.{t}")[0][0]
+        for t in ("articles", "rejected", "quotes", "figures", "events", "actors")
+    }
 
 
 def test_samples_load_and_a_second_run_processes_nothing(workspace: Path):
@@ -76,9 +78,12 @@ def test_views_have_the_public_columns(workspace: Path):
     for view, columns in EXPECTED_COLUMNS.items():
         present = {row[0] for row in query(workspace, f"describe analytics.{view}")}
         assert set(columns.split()) <= present, (view, set(columns.split()) - present)
-    body, start, end, text = query(workspace, """
+    body, start, end, text = query(
+        workspace,
+        """
         select a.body, q.char_start, q.char_end, q.quote_text
-        from analytics.quotes q join analytics.articles a using (article_id) limit 1""")[0]
+        from analytics.quotes q join analytics.articles a using (article_id) limit 1""",
+    )[0]
     assert body[start:end] == text
 
 
@@ -94,9 +99,12 @@ def test_a_changed_input_replaces_its_rows(workspace: Path):
     )
     result = materialize(workspace)
     assert metadata(result, "articles", "processed") == 1
-    rows = query(workspace, """
+    rows = query(
+        workspace,
+        """
         select q.speaker, q.quote_text from analytics.quotes q join analytics.articles a using (article_id)
-        where a.source = '002_7c72821d792b7904.txt'""")
+        where a.source = '002_7c72821d792b7904.txt'""",
+    )
     assert rows == [("Vladimir Putin", "Hubungan kami berada pada titik tertinggi sepanjang sejarah")]
     assert query(workspace, "select count(*) from analytics.articles")[0][0] == 5
 
@@ -109,15 +117,24 @@ def test_bad_inputs_are_rejected_with_a_reason_and_the_rest_loads(workspace: Pat
     (inbox / "latin1.txt").write_bytes("Judul\n\nBerita tentang caf\xe9 di Jakarta.".encode("latin-1"))
     (inbox / "huge.txt").write_text("Judul\n\n" + "Kalimat berita yang panjang sekali. " * 10_000)
     (inbox / "listing.html").write_text(
-        "<html><body><ul>" + "".join(f"<li><a href='/b/{i}'>Judul berita nomor {i}</a></li>" for i in range(30))
-        + "</ul></body></html>")
+        "<html><body><ul>"
+        + "".join(f"<li><a href='/b/{i}'>Judul berita nomor {i}</a></li>" for i in range(30))
+        + "</ul></body></html>"
+    )
     (inbox / "notes.docx").write_bytes(b"PK\x03\x04 not an article")
     (inbox / "broken.urls").write_text("http://127.0.0.1:9/nothing-listens-here\n")
     result = materialize(workspace)
     assert result.success
     reasons = dict(query(workspace, "select source, reason from analytics.rejected"))
-    assert set(reasons) == {"empty.txt", "image.html", "latin1.txt", "huge.txt", "listing.html", "notes.docx",
-                            "http://127.0.0.1:9/nothing-listens-here"}
+    assert set(reasons) == {
+        "empty.txt",
+        "image.html",
+        "latin1.txt",
+        "huge.txt",
+        "listing.html",
+        "notes.docx",
+        "http://127.0.0.1:9/nothing-listens-here",
+    }
     assert "empty" in reasons["empty.txt"]
     assert "PNG" in reasons["image.html"]
     assert "UTF-8" in reasons["latin1.txt"]
@@ -129,7 +146,9 @@ def test_bad_inputs_are_rejected_with_a_reason_and_the_rest_loads(workspace: Pat
 
 def test_urls_are_fetched_over_http(workspace: Path, http_server: str):
     (workspace / "inbox" / "feeds.urls").write_text(
-        f"# real pages served on localhost\n{http_server}/antara-singlepage.html\n{http_server}/kompas-singlepage5.html\n")
+        f"# real pages served on localhost\n{http_server}/antara-singlepage.html\n"
+        f"{http_server}/kompas-singlepage5.html\n"
+    )
     materialize(workspace)
     rows = dict(query(workspace, "select source, body from analytics.articles"))
     assert set(rows) == {f"{http_server}/antara-singlepage.html", f"{http_server}/kompas-singlepage5.html"}
@@ -158,20 +177,26 @@ def test_the_timeline_lists_an_event_once_with_every_article_reporting_it(worksp
     (inbox / "second-report.txt").write_text(
         "Putin dan Xi bicara lewat video\n\n"
         "Kamis, 16 Desember 2021 10:00 WIB\n\n"
-        "Presiden Rusia Vladimir Putin dan Presiden China Xi Jinping berbicara melalui tautan video pada Rabu (15/12).\n\n"
-        "Keduanya membahas tekanan Barat, kata juru bicara Kremlin Dmitry Peskov.\n")
+        "Presiden Rusia Vladimir Putin dan Presiden China Xi Jinping berbicara melalui tautan video "
+        "pada Rabu (15/12).\n\n"
+        "Keduanya membahas tekanan Barat, kata juru bicara Kremlin Dmitry Peskov.\n"
+    )
     materialize(workspace)
-    rows = query(workspace, """
+    rows = query(
+        workspace,
+        """
         select article_count, participants from analytics.timeline
-        where event_type = 'call' and event_date = date '2021-12-15'""")
+        where event_type = 'call' and event_date = date '2021-12-15'""",
+    )
     assert len(rows) == 1
     article_count, participants = rows[0]
     assert article_count == 2
     assert {"Vladimir Putin", "Xi Jinping"} <= set(participants)
 
 
-@pytest.mark.parametrize("asset", ["sources", "articles", "actors", "quotes", "figures", "events", "timeline",
-                                   "analytics_views"])
+@pytest.mark.parametrize(
+    "asset", ["sources", "articles", "actors", "quotes", "figures", "events", "timeline", "analytics_views"]
+)
 def test_every_asset_says_its_grain_and_kinds(asset: str):
     from pipelines.definitions import defs
 

@@ -15,13 +15,17 @@ def test_direct_quote_attributed_after_the_closing_mark():
 
 
 def test_pronoun_attribution_goes_to_the_last_named_speaker():
-    text = ("“Kerja sama ini menguntungkan kedua negara,” ujar Vladimir Putin.\n\n"
-            "“Kami akan terus memperkuat hubungan strategis,” imbuhnya.")
+    text = (
+        "“Kerja sama ini menguntungkan kedua negara,” ujar Vladimir Putin.\n\n"
+        "“Kami akan terus memperkuat hubungan strategis,” imbuhnya."
+    )
     assert [q[0] for q in quotes(text)] == ["Vladimir Putin", "Vladimir Putin"]
 
 
 def test_direct_quote_introduced_before_the_marks():
-    text = "Dalam pertemuan tersebut, Xi Jinping menyatakan “Hubungan baik kedua negara menjadi dasar perdamaian dunia.”"
+    text = (
+        "Dalam pertemuan tersebut, Xi Jinping menyatakan “Hubungan baik kedua negara menjadi dasar perdamaian dunia.”"
+    )
     assert quotes(text) == [("Xi Jinping", "direct", "Hubungan baik kedua negara menjadi dasar perdamaian dunia.")]
 
 
@@ -32,21 +36,26 @@ def test_every_quotation_mark_style():
 
 
 def test_a_quote_continued_in_the_next_paragraph_is_one_quote():
-    text = ("“Rusia dan China memiliki hubungan terbaik dalam sejarah.\n\n"
-            "“Kami akan menjaga hubungan itu,” kata Putin.")
+    text = (
+        "“Rusia dan China memiliki hubungan terbaik dalam sejarah.\n\n" "“Kami akan menjaga hubungan itu,” kata Putin."
+    )
     [(speaker, kind, said)] = quotes(text)
     assert speaker == "Vladimir Putin" and said.startswith("Rusia dan China") and said.endswith("menjaga hubungan itu")
 
 
 def test_scare_quotes_are_not_quotes():
-    text = ("Hubungan “stabil, kuat, dan dewasa” antara Rusia dan China terus berkembang. "
-            "Barat memboikot olimpiade karena “kekejaman” hak asasi manusia.")
+    text = (
+        "Hubungan “stabil, kuat, dan dewasa” antara Rusia dan China terus berkembang. "
+        "Barat memboikot olimpiade karena “kekejaman” hak asasi manusia."
+    )
     assert quotes(text) == []
 
 
 def test_indirect_quotes_with_and_without_bahwa():
-    text = ("Putin mengatakan bahwa Rusia siap menggelar kerja sama dengan China.\n\n"
-            "Putin pun menyatakan Rusia dan China memiliki hubungan terbaik.")
+    text = (
+        "Putin mengatakan bahwa Rusia siap menggelar kerja sama dengan China.\n\n"
+        "Putin pun menyatakan Rusia dan China memiliki hubungan terbaik."
+    )
     assert quotes(text) == [
         ("Vladimir Putin", "indirect", "Rusia siap menggelar kerja sama dengan China."),
         ("Vladimir Putin", "indirect", "Rusia dan China memiliki hubungan terbaik."),
@@ -54,8 +63,10 @@ def test_indirect_quotes_with_and_without_bahwa():
 
 
 def test_menurut_and_trailing_attribution_without_marks():
-    text = ("Menurut Yang Jiechi, Rusia dan China akan saling mendukung kepentingan inti.\n\n"
-            "China dan Rusia mesti memperkuat hubungan bilateral, imbuh Yang.")
+    text = (
+        "Menurut Yang Jiechi, Rusia dan China akan saling mendukung kepentingan inti.\n\n"
+        "China dan Rusia mesti memperkuat hubungan bilateral, imbuh Yang."
+    )
     assert quotes(text) == [
         ("Yang Jiechi", "indirect", "Rusia dan China akan saling mendukung kepentingan inti."),
         ("Yang Jiechi", "indirect", "China dan Rusia mesti memperkuat hubungan bilateral"),
@@ -66,14 +77,19 @@ def test_speaker_named_after_the_date_and_addressee_kept():
     text = "Yuri Ushakov mengatakan kepada wartawan bahwa Xi Jinping menawarkan dukungan kepada Putin."
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.addressee, quote.text) == (
-        "Yuri Ushakov", "wartawan", "Xi Jinping menawarkan dukungan kepada Putin.")
+        "Yuri Ushakov",
+        "wartawan",
+        "Xi Jinping menawarkan dukungan kepada Putin.",
+    )
     [quote] = extract_quotes("Presiden China Xi Jinping pada Selasa (21/1) mengatakan dirinya bersedia bekerja sama.")
     assert quote.speaker == "Xi Jinping" and quote.text == "dirinya bersedia bekerja sama."
 
 
 def test_a_role_in_apposition_names_the_speaker():
-    text = ('"Sebagian pelaku praktik itu masih pelajar," kata Kasubdit IV Renakta Polda Lampung, '
-            "AKBP Ferdiyan Fahmi, di Bandarlampung, Selasa.")
+    text = (
+        '"Sebagian pelaku praktik itu masih pelajar," kata Kasubdit IV Renakta Polda Lampung, '
+        "AKBP Ferdiyan Fahmi, di Bandarlampung, Selasa."
+    )
     assert quotes(text)[0][0] == "Ferdiyan Fahmi"
 
 
@@ -82,14 +98,20 @@ def test_a_verb_that_is_not_speech_makes_no_quote():
 
 
 def test_reported_speech_ends_where_a_long_elaboration_begins():
-    text = ("Pemerintah Rusia mengatakan Putin memberi tahu Xi tentang percakapannya dengan Biden, di mana presiden AS "
-            "memperingatkan Rusia agar tidak menyerang Ukraina, yang disangkal oleh Moskow, dan Putin mengajukan "
-            "tuntutannya untuk janji keamanan.\n\n"
-            "Xi mengatakan kedua negara bekerja sama di bidang energi, yang menjadi tulang punggung hubungan.")
+    text = (
+        "Pemerintah Rusia mengatakan Putin memberi tahu Xi tentang percakapannya dengan Biden, di mana presiden AS "
+        "memperingatkan Rusia agar tidak menyerang Ukraina, yang disangkal oleh Moskow, dan Putin mengajukan "
+        "tuntutannya untuk janji keamanan.\n\n"
+        "Xi mengatakan kedua negara bekerja sama di bidang energi, yang menjadi tulang punggung hubungan."
+    )
     assert quotes(text) == [
         ("Russia", "indirect", "Putin memberi tahu Xi tentang percakapannya dengan Biden"),
         # the first part is the longer one: the sentence is kept whole
-        ("Xi Jinping", "indirect", "kedua negara bekerja sama di bidang energi, yang menjadi tulang punggung hubungan."),
+        (
+            "Xi Jinping",
+            "indirect",
+            "kedua negara bekerja sama di bidang energi, yang menjadi tulang punggung hubungan.",
+        ),
     ]
 
 
@@ -102,7 +124,9 @@ def test_a_remark_added_after_a_direct_quote_is_reported_speech():
 
 
 def test_a_partial_quotation_inside_reported_speech_does_not_hide_it():
-    text = ("Xi mengatakan kepada Putin bahwa China dan Rusia harus memperkuat koordinasi "
-            "\"dalam situasi internasional yang bergejolak\".")
+    text = (
+        "Xi mengatakan kepada Putin bahwa China dan Rusia harus memperkuat koordinasi "
+        '"dalam situasi internasional yang bergejolak".'
+    )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.kind, quote.addressee) == ("Xi Jinping", "indirect", "Vladimir Putin")

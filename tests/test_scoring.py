@@ -7,7 +7,13 @@ def test_a_quote_matches_by_speaker_and_word_overlap():
     gold = {"speaker": "Vladimir Putin", "text": "Rusia siap bekerja sama dengan China dalam banyak hal"}
     assert quote_matches(gold, {"speaker": "vladimir putin", "text": "Rusia siap bekerja sama dengan China dalam hal"})
     assert not quote_matches(gold, {"speaker": "Xi Jinping", "text": gold["text"]})
-    assert not quote_matches(gold, {"speaker": "Vladimir Putin", "text": gold["text"] + " dan juga Xi mengatakan bahwa kedua negara akan terus memperkuat hubungan"})
+    assert not quote_matches(
+        gold,
+        {
+            "speaker": "Vladimir Putin",
+            "text": gold["text"] + " dan juga Xi mengatakan bahwa kedua negara akan terus memperkuat hubungan",
+        },
+    )
 
 
 def test_money_must_agree_on_the_currency():

@@ -5,22 +5,31 @@ from dagster_duckdb import DuckDBResource
 
 
 def key_check(asset: str, table: str, key: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=asset, name=f"{key}_unique_not_null", blocking=True,
-                    description=f"Every row of {table} has a {key}, and no two share one.")
+    @dg.asset_check(
+        asset=asset,
+        name=f"{key}_unique_not_null",
+        blocking=True,
+        description=f"Every row of {table} has a {key}, and no two share one.",
+    )
     def _check(warehouse: DuckDBResource) -> dg.AssetCheckResult:
         with warehouse.get_connection() as conn:
             nulls, dupes = conn.execute(
                 f"select count(*) filter (where {key} is null), count({key}) - count(distinct {key}) from {table}"
             ).fetchall()[0]
-        return dg.AssetCheckResult(passed=nulls == 0 and dupes == 0,
-                                   metadata={"null_keys": nulls, "duplicate_keys": dupes})
+        return dg.AssetCheckResult(
+            passed=nulls == 0 and dupes == 0, metadata={"null_keys": nulls, "duplicate_keys": dupes}
+        )
 
     return _check
 
 
 def offsets_check(asset: str, table: str, text_column: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=asset, name="offsets_point_at_text", blocking=True,
-                    description=f"For every row of {table}, body[char_start:char_end] is its {text_column}.")
+    @dg.asset_check(
+        asset=asset,
+        name="offsets_point_at_text",
+        blocking=True,
+        description=f"For every row of {table}, body[char_start:char_end] is its {text_column}.",
+    )
     def _check(warehouse: DuckDBResource) -> dg.AssetCheckResult:
         with warehouse.get_connection() as conn:
             bad, sample = conn.execute(

@@ -12,10 +12,7 @@ def preview(conn: duckdb.DuckDBPyConnection, query: str, limit: int = 5) -> dg.M
         return dg.MetadataValue.md("_no rows_")
     header = "| " + " | ".join(frame.columns) + " |"
     rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
-    rows = [
-        "| " + " | ".join(_cell(value) for value in row) + " |"
-        for row in frame.iter_rows()
-    ]
+    rows = ["| " + " | ".join(_cell(value) for value in row) + " |" for row in frame.iter_rows()]
     return dg.MetadataValue.md("\n".join([header, rule, *rows]))
 
 

@@ -115,5 +115,3 @@ def _alias_starts(aliases: dict[str, Actor]) -> dict[str, int]:
         words = TOKEN.findall(alias)
         starts[words[0]] = max(starts.get(words[0], 0), len(words))
     return starts
-
-

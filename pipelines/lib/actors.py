@@ -124,11 +124,15 @@ class ArticleActors:
                 yield match
 
     def _scan_short_names(self, tokens: list[tuple[int, int, str, str]]) -> None:
-        """"Ushakov", "Li", "Samsul": one word of a person's full name, once the article named them in full."""
+        """ "Ushakov", "Li", "Samsul": one word of a person's full name, once the article named them in full."""
         short: dict[str, Actor] = {}
         for person in self.people.values():
             for word in person.name.split():
-                if word[:1].isupper() and word not in self.lexicon.not_name_words and word.lower() not in self.lexicon.titles:
+                if (
+                    word[:1].isupper()
+                    and word not in self.lexicon.not_name_words
+                    and word.lower() not in self.lexicon.titles
+                ):
                     short.setdefault(word, person)
         for start, end, word, _ in tokens:
             person = short.get(word)
@@ -175,7 +179,9 @@ class ArticleActors:
         cues = "|".join(self.lexicon.after_cues)
         for i in range(1, len(tokens) - 1):  # a full name keeps two words at least
             token = re.escape(tokens[i])
-            if re.search(rf"\b(?:{cues})\s+{token}\b|(?<![\w]){token}\s+(?:pun\s+|juga\s+)?(?:me|ber)[a-z]+", elsewhere):
+            if re.search(
+                rf"\b(?:{cues})\s+{token}\b|(?<![\w]){token}\s+(?:pun\s+|juga\s+)?(?:me|ber)[a-z]+", elsewhere
+            ):
                 return tokens[i:]
         return tokens[-3:]
 
@@ -185,8 +191,13 @@ class ArticleActors:
         run: list[str] = []
         for token in tokens:
             clean = token.strip(",.:;()")
-            if re.fullmatch(NAME_TOKEN, clean) and clean not in self.lexicon.not_name_words and clean.lower() not in self.lexicon.titles and (
-                clean.lower() not in self.lexicon.by_alias or self.lexicon.by_alias[clean.lower()].kind == "person"
+            if (
+                re.fullmatch(NAME_TOKEN, clean)
+                and clean not in self.lexicon.not_name_words
+                and clean.lower() not in self.lexicon.titles
+                and (
+                    clean.lower() not in self.lexicon.by_alias or self.lexicon.by_alias[clean.lower()].kind == "person"
+                )
             ):
                 run.append(clean)
             else:
@@ -207,7 +218,11 @@ class ArticleActors:
         """Remember "presiden rusia" -> Putin; a role that names other people is no role."""
         role = " ".join(phrase.replace(",", " ").split()).lower()
         words = role.split()
-        if len(words) < 2 or "dan" in words or any(getattr(self.lexicon.by_alias.get(w), "kind", None) == "person" for w in words):
+        if (
+            len(words) < 2
+            or "dan" in words
+            or any(getattr(self.lexicon.by_alias.get(w), "kind", None) == "person" for w in words)
+        ):
             return
         self.role_map.setdefault(role, actor)
 
@@ -288,9 +303,11 @@ class ArticleActors:
         return actor
 
     def _full_name_of(self, token: str) -> list[str] | None:
-        """"Samsul" -> "Samsul Arif" when the article writes the longer name somewhere."""
+        """ "Samsul" -> "Samsul Arif" when the article writes the longer name somewhere."""
         name = r"[A-Z][\w'’-]+"
-        for match in re.finditer(rf"(?<![\w])((?:{name}\s+){{0,2}}){re.escape(token)}((?:\s+{name}){{0,2}})(?![\w])", self.text):
+        for match in re.finditer(
+            rf"(?<![\w])((?:{name}\s+){{0,2}}){re.escape(token)}((?:\s+{name}){{0,2}})(?![\w])", self.text
+        ):
             tokens = self._name_tokens(match.group(0))
             if len(tokens) > 1 and token in tokens:
                 return tokens[-3:]

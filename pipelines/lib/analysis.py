@@ -48,7 +48,9 @@ def _all_actors(actors: ArticleActors, quotes: list[Quote], events: list[Event])
     """Every actor the records refer to: named, speaking or taking part."""
     found = {a.name: a for a in actors.actors()}
     for quote in quotes:
-        found.setdefault(quote.speaker, actors.lexicon.by_name.get(quote.speaker.lower()) or Actor(quote.speaker, quote.speaker_kind))
+        found.setdefault(
+            quote.speaker, actors.lexicon.by_name.get(quote.speaker.lower()) or Actor(quote.speaker, quote.speaker_kind)
+        )
     for event in events:
         for name in event.participants:
             found.setdefault(name, actors.lexicon.by_name.get(name.lower()) or Actor(name, "person"))

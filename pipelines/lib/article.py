@@ -77,7 +77,9 @@ def _decode_text(content: bytes) -> str:
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ValueError(f"undecodable input: not valid UTF-8 (byte {error.start}: {content[error.start:error.start + 4]!r})") from error
+        raise ValueError(
+            f"undecodable input: not valid UTF-8 (byte {error.start}: {content[error.start:error.start + 4]!r})"
+        ) from error
 
 
 def _published(page: Page, ingested: dt.date) -> tuple[dt.date | None, str | None, bool]:
@@ -92,8 +94,9 @@ def _published(page: Page, ingested: dt.date) -> tuple[dt.date | None, str | Non
     return stated.value, stated.note or "stated in the text", stated.is_contradiction
 
 
-def build_article(source: str, kind: str, content: bytes, ingested: dt.date,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleRecord | Rejection:
+def build_article(
+    source: str, kind: str, content: bytes, ingested: dt.date, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ArticleRecord | Rejection:
     """Clean one input. Never raises for bad input: it returns a Rejection instead."""
     digest = hashlib.sha256(content).hexdigest()
     problem = _problem(content, kind, max_bytes)

@@ -56,8 +56,10 @@ _CAP = r"[A-Z][\w'’.-]*"
 _OUTLET = r"[A-Z][\w.-]*[A-Za-z0-9]"
 DATELINES = [  # groups: place, outlet
     # "Moskow (ANTARA) -", "Mataram, NTB (ANTARA News) -"
-    re.compile(rf"(?P<place>{_CAP}(?:,? {_CAP}){{0,3}})(?:, (?P<date>\d{{1,2}} \w+ \d{{4}}))?\s*"
-               rf"\((?P<outlet>[^()]{{2,40}})\){DASH}"),
+    re.compile(
+        rf"(?P<place>{_CAP}(?:,? {_CAP}){{0,3}})(?:, (?P<date>\d{{1,2}} \w+ \d{{4}}))?\s*"
+        rf"\((?P<outlet>[^()]{{2,40}})\){DASH}"
+    ),
     # "TEMPO.CO, Jakarta -", "Liputan6.com, Lima -"
     re.compile(rf"(?P<outlet>(?i:(?:[a-z0-9][a-z0-9-]*\.)+{TLD})),\s*(?P<place>{_CAP}(?: {_CAP}){{0,3}}){DASH}"),
     # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --"
@@ -98,13 +100,21 @@ def rules(language: str = "id") -> Rules:
     line, inline, date = lex["line"], lex["inline"], lex["date"]
     comp = lambda pats: [re.compile(p, re.I) for p in pats]  # noqa: E731
     months, days, tz = (sorted(date[k], key=len, reverse=True) for k in ("months", "weekdays", "timezones"))
-    date_re = (rf"\b\d{{1,2}}\s+(?:{'|'.join(months)})\.?\s+\d{{4}}\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b"
-               rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[:.]\d{{2}}\b|\b(?:{'|'.join(days + tz)})\b")
+    date_re = (
+        rf"\b\d{{1,2}}\s+(?:{'|'.join(months)})\.?\s+\d{{4}}\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b"
+        rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[:.]\d{{2}}\b|\b(?:{'|'.join(days + tz)})\b"
+    )
     return Rules(
-        comp(line["furniture"]), comp(line["caption"]), comp(line["list_heading"]),
-        {w.lower() for w in line["menu_words"]}, re.compile(inline["read_also"], re.I),
-        re.compile(inline["credit"], re.I), re.compile(inline["initials"]), re.compile(date_re, re.I),
-        re.compile(date["relative_age"], re.I), {w.lower() for w in date["date_words"] + days + tz},
+        comp(line["furniture"]),
+        comp(line["caption"]),
+        comp(line["list_heading"]),
+        {w.lower() for w in line["menu_words"]},
+        re.compile(inline["read_also"], re.I),
+        re.compile(inline["credit"], re.I),
+        re.compile(inline["initials"]),
+        re.compile(date_re, re.I),
+        re.compile(date["relative_age"], re.I),
+        {w.lower() for w in date["date_words"] + days + tz},
         {w.lower() for w in lex["dateline"]["not_place"]},
         {lang: set(words) for lang, words in lex.get("language_guess", {}).items()},
         comp(line.get("byline", [])),
@@ -137,8 +147,9 @@ def outlets(language: str = "id") -> Outlets:
         for name in (domain.split(".")[0], domain, *aliases):
             names.setdefault(_key(name), domain.lower())
     mention = lex.get("mention", {})
-    return Outlets(names, [re.compile(p, re.I) for p in mention.get("lines", [])],
-                   {d.lower() for d in mention.get("not_site", [])})
+    return Outlets(
+        names, [re.compile(p, re.I) for p in mention.get("lines", [])], {d.lower() for d in mention.get("not_site", [])}
+    )
 
 
 CAMEL = re.compile(r"(?P<prefix>[a-z][a-z0-9]{2,})(?:[A-Z][a-z]{2,}|[A-Z]{3,})[A-Za-z0-9]*")  # detikNews, kumparanNEWS
@@ -201,7 +212,7 @@ def mentioned_site(lines, language: str = "id") -> str | None:
             if i == 0 or not t.group(0)[0].isupper() and not CAMEL.fullmatch(t.group(0)):
                 continue  # a name is capitalised (or camelCase) and not the banner's first word
             for n in (2, 1):
-                span = line[t.start(): tokens[min(i + n, len(tokens)) - 1].end()]
+                span = line[t.start() : tokens[min(i + n, len(tokens)) - 1].end()]
                 if domain := outlet_domain(span, language):
                     return domain
     return None
@@ -236,7 +247,7 @@ def credit_caption(line: str, r: Rules) -> tuple[bool, re.Match | None]:
     if not m:
         return False, None
     before = line[: m.start()].rstrip()
-    ends_line = not line[m.end():].strip() and not m.group(0).rstrip().endswith(".")
+    ends_line = not line[m.end() :].strip() and not m.group(0).rstrip().endswith(".")
     return (not before or before[-1] in ".!?\"”’'" or (ends_line and m.group(0).lstrip().startswith("("))), m
 
 
@@ -288,7 +299,7 @@ def strip_read_also(line: str, r: Rules) -> tuple[str, list[str]]:
     m = r.read_also.search(line)
     if not m or m.start() == 0:
         return line, []
-    tokens, end = list(re.finditer(r"\S+", line[m.end():])), m.end()
+    tokens, end = list(re.finditer(r"\S+", line[m.end() :])), m.end()
     taken = 0
     for t in tokens:
         w = t.group(0)
@@ -300,7 +311,7 @@ def strip_read_also(line: str, r: Rules) -> tuple[str, list[str]]:
             break
     if taken < len(tokens) and taken > 1 and line[end - 1] not in "?!":  # last capital starts the next sentence
         end = m.end() + tokens[taken - 1].start()
-    return (line[: m.start()] + " " + line[end:]).strip(), [line[m.start():end].strip()]
+    return (line[: m.start()] + " " + line[end:]).strip(), [line[m.start() : end].strip()]
 
 
 @dataclass
@@ -342,8 +353,12 @@ def strip_lines(text: str, language: str = "id") -> Stripped:
         for m in list(r.credit.finditer(line)):
             out.removed.append(("caption", m.group(0)))
         line = r.credit.sub(" ", line)
-        if ((m := credit_caption(line, r)[1]) and m.group(0).lstrip().startswith("(")
-                and r.credit_photo and r.credit_photo.search(m.group(0))):
+        if (
+            (m := credit_caption(line, r)[1])
+            and m.group(0).lstrip().startswith("(")
+            and r.credit_photo
+            and r.credit_photo.search(m.group(0))
+        ):
             out.removed.append(("caption", m.group(0).strip().rstrip(".").strip()))  # "... ini (REUTERS/Nama)."
             line = line[: m.start()] + (" ." if m.group(0).rstrip().endswith(".") else "")
         if r.embed:
@@ -356,7 +371,7 @@ def strip_lines(text: str, language: str = "id") -> Stripped:
         if not out.lines and out.place is None and out.outlet is None and (m := find_dateline(line, r)):
             out.removed.append(("dateline", m.group(0).strip()))
             out.place, out.outlet = tidy_place(m.groupdict().get("place")), m.groupdict().get("outlet")
-            line = line[m.end():].strip()
+            line = line[m.end() :].strip()
         if line and words(line):
             out.lines.append(line)
     while out.lines and is_tag_line(out.lines[-1]):  # a closing tag list: "rusia", "li qiang"

@@ -47,7 +47,7 @@ class ResolvedDate:
     note: str | None = None
 
     def iso(self) -> str:
-        """"2021-12-15", "2022-02" or "2021", as in the gold annotations."""
+        """ "2021-12-15", "2022-02" or "2021", as in the gold annotations."""
         return self.value.isoformat()[: {"day": 10, "month": 7, "year": 4}[self.precision]]
 
 
@@ -110,8 +110,10 @@ def _day_month(m: DateMention, ref: dt.date, future: bool) -> ResolvedDate | Non
         return None
     note = None
     if plain is not None and chosen != plain:
-        note = (f"weekday {WEEKDAY_NAMES[m.weekday]} puts {m.day}/{m.month} in {chosen.year} "
-                f"({_dmy(plain)} is a {_ENGLISH_WEEKDAYS[plain.weekday()]})")
+        note = (
+            f"weekday {WEEKDAY_NAMES[m.weekday]} puts {m.day}/{m.month} in {chosen.year} "
+            f"({_dmy(plain)} is a {_ENGLISH_WEEKDAYS[plain.weekday()]})"
+        )
     return ResolvedDate(chosen, "day", False, note)
 
 

@@ -66,35 +66,93 @@ def _lexicon(language: str) -> dict:
     i = re.IGNORECASE
     patterns = [
         # (kind, regex); earlier patterns win overlapping spans
-        ("absolute", re.compile(rf"{_W}{wd_opt}(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{mons})\.?,?\s+(?P<y>\d{{4}})(?!\d)", i)),
-        ("absolute", re.compile(rf"{_W}{wd_opt}(?P<open>\()?\s*(?<![\d.,/])(?P<d>\d{{1,2}})(?P<sep>[/-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?![\d/])\s*(?(open)\))", i)),
-        ("absolute", re.compile(rf"{_W}(?P<mon>{mons})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)", i)),
+        (
+            "absolute",
+            re.compile(rf"{_W}{wd_opt}(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{mons})\.?,?\s+(?P<y>\d{{4}})(?!\d)", i),
+        ),
+        (
+            "absolute",
+            re.compile(
+                rf"{_W}{wd_opt}(?P<open>\()?\s*(?<![\d.,/])(?P<d>\d{{1,2}})(?P<sep>[/-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?![\d/])\s*(?(open)\))",
+                i,
+            ),
+        ),
+        (
+            "absolute",
+            re.compile(rf"{_W}(?P<mon>{mons})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)", i),
+        ),
         ("absolute", re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")),
-        ("day_month", re.compile(rf"{_W}{wd_opt}(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{mons})(?:\s+(?P<q>{qual}))?{_E}", i)),
+        (
+            "day_month",
+            re.compile(rf"{_W}{wd_opt}(?<![\d.,])(?P<d>\d{{1,2}})\s+(?P<mon>{mons})(?:\s+(?P<q>{qual}))?{_E}", i),
+        ),
         ("day_month", re.compile(rf"{_W}{wd_opt}(?P<open>\()\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)", i)),
         ("day_month", re.compile(rf"{_W}(?P<wd>{wd})\s*,?\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/])", i)),
         ("month", re.compile(rf"{_W}(?:bulan\s+)?(?P<mon>{mon})\s+tahun\s+(?P<yq>{qual}){_E}", i)),  # "Mei tahun lalu"
-        ("offset", re.compile(rf"{_W}(?:(?P<n>{num})\s+(?P<unit>{units})|(?P<single>{single}))\s+(?P<dir>{_alt(lex['offset']['after'] + lex['offset']['before'])}){_E}", i)),
-        ("relative", re.compile(rf"{_W}(?:(?P<n>{num})\s+(?P<unit>{units})|(?P<single>{single})|(?P<unit2>{units}))\s+(?P<q>{qual}){_E}", i)),
-        ("weekday", re.compile(rf"{_W}(?:(?:{_alt(cues['weekday'])})\s+)?(?P<wd>{wd})\s+(?P<q>{qual}|{_alt(cues['day_parts'])}){_E}", i)),
+        (
+            "offset",
+            re.compile(
+                rf"{_W}(?:(?P<n>{num})\s+(?P<unit>{units})|(?P<single>{single}))\s+(?P<dir>{_alt(lex['offset']['after'] + lex['offset']['before'])}){_E}",
+                i,
+            ),
+        ),
+        (
+            "relative",
+            re.compile(
+                rf"{_W}(?:(?P<n>{num})\s+(?P<unit>{units})|(?P<single>{single})|(?P<unit2>{units}))\s+(?P<q>{qual}){_E}",
+                i,
+            ),
+        ),
+        (
+            "weekday",
+            re.compile(
+                rf"{_W}(?:(?:{_alt(cues['weekday'])})\s+)?(?P<wd>{wd})\s+(?P<q>{qual}|{_alt(cues['day_parts'])}){_E}", i
+            ),
+        ),
         ("relative", re.compile(rf"{_W}(?P<word>{_alt(lex['day_words'])}){_E}", i)),
         ("month", re.compile(rf"{_W}(?:bulan\s+)?(?P<mon>{mons})\.?\s+(?P<y>\d{{4}})(?!\d)", i)),
         ("month", re.compile(rf"{_W}(?:bulan\s+)?(?P<mon>{mon})\s+(?P<q>{qual}){_E}", i)),
-        ("month", re.compile(rf"{_W}(?:(?:{_alt(cues['month'])})\s+)?(?:bulan\s+)(?P<mon>{mon}){_E}|{_W}(?:{_alt(cues['month'])})\s+(?P<mon2>{mon}){_E}", i)),
-        ("weekday", re.compile(rf"{_W}(?:{_alt(cues['weekday'])})\s+(?:hari\s+)?(?P<wd>{wd}){_E}|,\s*(?P<wd2>{wd})\s*(?=[.,;]|$)", i | re.M)),
+        (
+            "month",
+            re.compile(
+                rf"{_W}(?:(?:{_alt(cues['month'])})\s+)?(?:bulan\s+)(?P<mon>{mon}){_E}|{_W}(?:{_alt(cues['month'])})\s+(?P<mon2>{mon}){_E}",
+                i,
+            ),
+        ),
+        (
+            "weekday",
+            re.compile(
+                rf"{_W}(?:{_alt(cues['weekday'])})\s+(?:hari\s+)?(?P<wd>{wd}){_E}|,\s*(?P<wd2>{wd})\s*(?=[.,;]|$)",
+                i | re.M,
+            ),
+        ),
         ("year", re.compile(rf"{_W}(?:{_alt(cues['year'])})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?![\d])(?![.,]\d)", i)),
     ]
     # a date holds a digit, one of these words, or a period word before "ini"
-    phrases = [*months_all, *lex["weekdays"], *lex["single_units"], *lex["day_words"], *rel["past"],
-               *rel["future"], *lex["offset"]["after"], *lex["offset"]["before"]]
+    phrases = [
+        *months_all,
+        *lex["weekdays"],
+        *lex["single_units"],
+        *lex["day_words"],
+        *rel["past"],
+        *rel["future"],
+        *lex["offset"]["after"],
+        *lex["offset"]["before"],
+    ]
     anchor_words = {w for phrase in phrases for w in phrase.lower().split()} - {w.lower() for w in rel["current"]}
     return {
         "anchor_words": anchor_words - {"yang", "akan", "hari"},
         "unit_current": re.compile(rf"{_W}(?:{units})\s+(?:{_alt(rel['current'])}){_E}", i),
-        "lex": lex, "patterns": patterns, "months": months_all, "weekdays": lex["weekdays"],
-        "numbers": lex["numbers"], "range": re.compile(rf"\s*(?:{_alt(cues['year_range'] + ['/'])})\s*(?P<y>\d{{4}})(?![\d])(?![.,]\d)", i),
-        "future": {w.lower() for w in cues["future"]}, "measure": set(lex["filters"]["not_years_before"]),
-        "vague": set(lex["filters"]["vague_quantifiers"]), "year_qual": re.compile(rf"\s+(?:{qual}){_E}", i),
+        "lex": lex,
+        "patterns": patterns,
+        "months": months_all,
+        "weekdays": lex["weekdays"],
+        "numbers": lex["numbers"],
+        "range": re.compile(rf"\s*(?:{_alt(cues['year_range'] + ['/'])})\s*(?P<y>\d{{4}})(?![\d])(?![.,]\d)", i),
+        "future": {w.lower() for w in cues["future"]},
+        "measure": set(lex["filters"]["not_years_before"]),
+        "vague": set(lex["filters"]["vague_quantifiers"]),
+        "year_qual": re.compile(rf"\s+(?:{qual}){_E}", i),
     }
 
 
@@ -127,7 +185,7 @@ def _safe(y: int, m: int, d: int) -> bool:
 
 
 def _previous_word(text: str, start: int) -> str:
-    found = re.search(r"([\w’']+)\W*$", text[max(0, start - 40):start])
+    found = re.search(r"([\w’']+)\W*$", text[max(0, start - 40) : start])
     return found.group(1) if found else ""
 
 
@@ -136,7 +194,9 @@ def _tense(q: str | None, lex: dict) -> str | None:
         return None
     q = " ".join(q.lower().split())
     rel = lex["relative"]
-    return "past" if q in rel["past"] else "future" if q in rel["future"] else "present" if q in rel["current"] else None
+    return (
+        "past" if q in rel["past"] else "future" if q in rel["future"] else "present" if q in rel["current"] else None
+    )
 
 
 def _build(kind: str, match: re.Match, text: str, P: dict) -> dict | None:
@@ -184,7 +244,7 @@ def _build(kind: str, match: re.Match, text: str, P: dict) -> dict | None:
             return None
         if _previous_word(text, match.start()).isdigit():
             return None  # "UU No 31 Tahun 1999": part of a name
-        nxt = re.match(r"\s+(\w+)", text[match.end():])
+        nxt = re.match(r"\s+(\w+)", text[match.end() :])
         if nxt and nxt.group(1).lower() in P["measure"]:
             return None
     elif kind in ("relative", "offset"):
@@ -226,7 +286,7 @@ def _surface_start(kind: str, match: re.Match, text: str) -> int:
     """Leave out leading cue words ("pada", "sejak") that are not part of the date."""
     start = match.start()
     if kind in ("year", "month", "weekday"):
-        keep = re.search(r"(?i)\b(tahun|bulan|hari)\s", text[start:match.end()])
+        keep = re.search(r"(?i)\b(tahun|bulan|hari)\s", text[start : match.end()])
         if keep and match.groupdict().get("yq") is None:  # "Mei tahun lalu" starts at "Mei"
             return start + keep.start()
         for name in ("wd", "wd2", "mon", "mon2", "y"):
@@ -236,8 +296,10 @@ def _surface_start(kind: str, match: re.Match, text: str) -> int:
 
 
 def _is_future_context(text: str, start: int, future_words: set) -> bool:
-    cut = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    return any(w in future_words for w in re.findall(r"\w+", text[cut + 1:start].lower()))
+    cut = max(
+        text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start)
+    )
+    return any(w in future_words for w in re.findall(r"\w+", text[cut + 1 : start].lower()))
 
 
 _WORD = re.compile(r"[\w'’]+")
@@ -246,14 +308,20 @@ _REACH = 48  # characters a date phrase may reach from its digit or date word
 
 def _date_digits(text: str, match: re.Match) -> bool:
     """Digits that can be part of a date: a year, or a day or month written with / or -."""
-    return len(match.group(0)) == 4 or text[match.end() : match.end() + 1] in ("/", "-") or (
-        match.start() > 0 and text[match.start() - 1] in "/-")
+    return (
+        len(match.group(0)) == 4
+        or text[match.end() : match.end() + 1] in ("/", "-")
+        or (match.start() > 0 and text[match.start() - 1] in "/-")
+    )
 
 
 def _windows(text: str, P: dict) -> list[tuple[int, int]]:
     """Merged stretches of a line around every digit or date word, cut at whitespace."""
-    anchors = [m.span() for m in _WORD.finditer(text.lower())
-               if m.group(0) in P["anchor_words"] or (m.group(0)[0].isdigit() and _date_digits(text, m))]
+    anchors = [
+        m.span()
+        for m in _WORD.finditer(text.lower())
+        if m.group(0) in P["anchor_words"] or (m.group(0)[0].isdigit() and _date_digits(text, m))
+    ]
     anchors += [m.span() for m in P["unit_current"].finditer(text)]
     windows: list[tuple[int, int]] = []
     for start, end in sorted(anchors):
@@ -310,8 +378,12 @@ def find_date_mentions(text: str, language: str = "id") -> list[DateMention]:
 
 
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:WIB|WITA|WIT|GMT|UTC)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?", re.I)
-_DATELINE_WORDS = re.compile(r"(?i)\b(?:diterbitkan|dipublikasikan|terbit|publikasi|published|posted|diunggah|oleh|pukul|jam|tanggal|tgl|WIB|WITA|WIT)\b")
-_CAPTION = re.compile(r"(?i)\b(?:foto|photo|dok|dokumentasi|ilustrasi|sumber)\s*[:/]|\b(?:antara foto|reuters|afp|ap photo|getty images)\s*/|\((?:foto|dok)\b")
+_DATELINE_WORDS = re.compile(
+    r"(?i)\b(?:diterbitkan|dipublikasikan|terbit|publikasi|published|posted|diunggah|oleh|pukul|jam|tanggal|tgl|WIB|WITA|WIT)\b"
+)
+_CAPTION = re.compile(
+    r"(?i)\b(?:foto|photo|dok|dokumentasi|ilustrasi|sumber)\s*[:/]|\b(?:antara foto|reuters|afp|ap photo|getty images)\s*/|\((?:foto|dok)\b"
+)
 _PAREN_FULL = re.compile(r"\(\s*\d{1,2}/\d{1,2}/\d{4}\s*\)")
 _EARLIEST_PUBLICATION_YEAR = 1995  # online news; older full dates are history, not datelines
 
@@ -331,8 +403,9 @@ def _is_dateline(line: str, surface: str) -> bool:
     return len(re.findall(r"[^\W\d_]+", rest)) <= 3
 
 
-def find_publication_date(text: str, reference: dt.date, language: str = "id",
-                          mentions: list[DateMention] | None = None) -> ResolvedDate | None:
+def find_publication_date(
+    text: str, reference: dt.date, language: str = "id", mentions: list[DateMention] | None = None
+) -> ResolvedDate | None:
     """The date the article gives for itself, or None (a year alone never counts).
 
     Looks, in this order, for (1) a dateline-shaped line ("28 Mei 2021, 08:37 WIB"), (2)
@@ -362,8 +435,9 @@ def find_publication_date(text: str, reference: dt.date, language: str = "id",
     return None
 
 
-def reference_date(text: str, fallback: dt.date, language: str = "id",
-                   mentions: list[DateMention] | None = None) -> dt.date:
+def reference_date(
+    text: str, fallback: dt.date, language: str = "id", mentions: list[DateMention] | None = None
+) -> dt.date:
     """The best reference for resolving ``text``'s dates when the caller has only ``fallback``.
 
     The publication date if the text gives one; else the latest date from a day/month

@@ -49,7 +49,12 @@ def _lower_literals(pattern: str) -> str:
 def load_lexicon(language: str = "id") -> EventLexicon:
     data = lexicons.load("events", language)
     types = tuple(
-        (name, _alternation(spec["triggers"]), _alternation(spec["weak"]) if spec.get("weak") else None, spec.get("cameo"))
+        (
+            name,
+            _alternation(spec["triggers"]),
+            _alternation(spec["weak"]) if spec.get("weak") else None,
+            spec.get("cameo"),
+        )
         for name, spec in data["types"].items()
     )
     preps = "|".join(data["location"]["prepositions"])
@@ -59,7 +64,9 @@ def load_lexicon(language: str = "id") -> EventLexicon:
         types=types,
         any_trigger=re.compile(r"\b(?:" + "|".join(map(_lower_literals, every)) + r")(?:nya)?\b"),
         absorbs={name: tuple(spec.get("absorbs", [])) for name, spec in data["types"].items()},
-        weak_needs={name: _alternation(spec["weak_needs"]) for name, spec in data["types"].items() if spec.get("weak_needs")},
+        weak_needs={
+            name: _alternation(spec["weak_needs"]) for name, spec in data["types"].items() if spec.get("weak_needs")
+        },
         two_sided=frozenset(data["participants"]["two_sided"]),
         joint=frozenset(data["participants"]["joint"]),
         needs_location=frozenset(name for name, spec in data["types"].items() if spec.get("needs_location")),
@@ -71,13 +78,16 @@ def load_lexicon(language: str = "id") -> EventLexicon:
         date_reach=int(reference["date_reach"]),
         phone=_alternation(data["types"]["call"]["phone"]),
         planned=_alternation(data["status"]["planned"]),
-        planned_after=re.compile(r"(?:\s+\S+){0,4}?\s+(?:" + "|".join(data["status"]["planned_after"]) + r")\b",
-                                 re.IGNORECASE),
+        planned_after=re.compile(
+            r"(?:\s+\S+){0,4}?\s+(?:" + "|".join(data["status"]["planned_after"]) + r")\b", re.IGNORECASE
+        ),
         future_after=re.compile(r"\b(?:" + "|".join(data["status"]["future_after"]) + r")\b", re.IGNORECASE),
         planned_cameo=data["status"]["planned_cameo"],
         both_people=_alternation(data["participants"]["both_people"]),
         both_countries=_alternation(data["participants"]["both_countries"]),
         not_participants=frozenset(data["participants"]["not_participants"]),
         clause_break=_alternation(data["participants"]["clause_breaks"]),
-        location=re.compile(rf"\b(?:{preps})\s+(?:ibu\s+kota\s+|kota\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,3}})"),
+        location=re.compile(
+            rf"\b(?:{preps})\s+(?:ibu\s+kota\s+|kota\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,3}})"
+        ),
     )

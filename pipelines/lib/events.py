@@ -43,9 +43,17 @@ class Event:
 
 
 class _Extractor:
-    def __init__(self, text: str, actors: ArticleActors, reference: dt.date, published: dt.date | None,
-                 masked: list[tuple[int, int]], language: str, date_mentions: list[DateMention] | None,
-                 spans: list[Span] | None):
+    def __init__(
+        self,
+        text: str,
+        actors: ArticleActors,
+        reference: dt.date,
+        published: dt.date | None,
+        masked: list[tuple[int, int]],
+        language: str,
+        date_mentions: list[DateMention] | None,
+        spans: list[Span] | None,
+    ):
         self.text = text
         self.actors = actors
         self.reference = reference
@@ -53,10 +61,14 @@ class _Extractor:
         self.masked = masked
         self.lex = load_lexicon(language)
         self.language = language
-        self.main_people = [name for name, _ in Counter(
-            m.actor.name for m in actors.mentions if m.actor.kind == "person").most_common(2)]
-        self.main_countries = [name for name, _ in Counter(
-            m.actor.name for m in actors.mentions if m.actor.kind == "country").most_common(2)]
+        self.main_people = [
+            name
+            for name, _ in Counter(m.actor.name for m in actors.mentions if m.actor.kind == "person").most_common(2)
+        ]
+        self.main_countries = [
+            name
+            for name, _ in Counter(m.actor.name for m in actors.mentions if m.actor.kind == "country").most_common(2)
+        ]
         self.events: list[Event] = []
         self.date_mentions = find_date_mentions(text, language) if date_mentions is None else date_mentions
         self.spans = sentences(text) if spans is None else spans
@@ -111,14 +123,20 @@ class _Extractor:
         return list(found.values())
 
     def _refers_back(self, visible: str, match: re.Match) -> bool:
-        """"pertemuan tersebut", "kunjungan Xi kali ini", "usai pertemuan": an event already reported."""
+        """ "pertemuan tersebut", "kunjungan Xi kali ini", "usai pertemuan": an event already reported."""
         if self.lex.anaphora.match(visible[match.end() :]):
             return True
         nominal = match.group(0).split()[0].lower().endswith("an") or match.group(0).isupper()
         return nominal and bool(self.lex.after_event.search(visible[: match.start()]))
 
-    def _stated_date(self, sentence: Span, visible: str, planned: bool, narrative: bool = False,
-                     near: tuple[int, int, int] | None = None) -> ResolvedDate | None:
+    def _stated_date(
+        self,
+        sentence: Span,
+        visible: str,
+        planned: bool,
+        narrative: bool = False,
+        near: tuple[int, int, int] | None = None,
+    ) -> ResolvedDate | None:
         """The date the sentence states for what happened (not when it was reported).
 
         With ``near`` (clause start, clause end, trigger position, all within the sentence)
@@ -132,8 +150,11 @@ class _Extractor:
             start, end = mention.start - sentence.start, mention.end - sentence.start
             if not visible[start:end].strip() or self.lex.report_cue.search(visible[:start]):
                 continue
-            if narrative and (mention.future_cue or mention.tense == "future"
-                              or self.lex.future_after.search(visible[start : end + 12])):
+            if narrative and (
+                mention.future_cue
+                or mention.tense == "future"
+                or self.lex.future_after.search(visible[start : end + 12])
+            ):
                 continue
             if near and not (near[0] < end and start < near[1]):  # overlaps the clause ("delapan hari setelah")
                 continue
@@ -152,7 +173,7 @@ class _Extractor:
         return None
 
     def _is_source(self, sentence: Span, mention) -> bool:
-        """"Menurut Peskov, …", "kata Peskov", "Peskov mengatakan …": who reports, not who takes part."""
+        """ "Menurut Peskov, …", "kata Peskov", "Peskov mengatakan …": who reports, not who takes part."""
         before = self.text[sentence.start : mention.start].replace(",", " ").split()
         after = self.text[mention.end : sentence.end].replace(",", " ").split()
         if before and before[-1].lower() in self.cues.according_to + self.cues.after:
@@ -185,8 +206,9 @@ class _Extractor:
             found[mention.actor.name] = mention.actor
         return found
 
-    def _date(self, sentence: Span, visible: str, planned: bool, kind: str,
-              trigger: int) -> tuple[ResolvedDate | None, str | None]:
+    def _date(
+        self, sentence: Span, visible: str, planned: bool, kind: str, trigger: int
+    ) -> tuple[ResolvedDate | None, str | None]:
         clause_start, clause_end = self._clause(visible, trigger)
         stated = self._stated_date(sentence, visible, planned, near=(clause_start, clause_end, trigger))
         if stated is None and clause_start > 0:  # "Rabu pagi, sebelum bertemu Putin, Li …": the sentence's opening date
@@ -194,8 +216,10 @@ class _Extractor:
         if stated:
             return stated, "text"
         if self.lex.same_day.search(visible):  # "pada hari yang sama": the day of the last such event
-            same = next((e.date for e in reversed(self.events) if e.event_type == kind and e.date_source == "text"),
-                        self.last_dated)
+            same = next(
+                (e.date for e in reversed(self.events) if e.event_type == kind and e.date_source == "text"),
+                self.last_dated,
+            )
             if same:
                 return same, "context"
         recent = [d for d in self.narrative[-self.lex.inherit_date_within - 1 : -1] if d]
@@ -250,10 +274,14 @@ class _Extractor:
             elif name in self.lex.two_sided:
                 participants += self._counterparts(participants, people)
             if name in self.lex.joint and sum(a.kind == "country" for a in participants) < 2:
-                participants += [Actor(c, "country") for c in self.main_countries if all(a.name != c for a in participants)]
+                participants += [
+                    Actor(c, "country") for c in self.main_countries if all(a.name != c for a in participants)
+                ]
             # "akan bertemu", "berharap untuk bertemu", "pertemuan … dijadwalkan berlangsung"
-            planned = bool(self.lex.planned.search(visible[: match.start()])
-                           or self.lex.planned_after.match(visible[match.end() :]))
+            planned = bool(
+                self.lex.planned.search(visible[: match.start()])
+                or self.lex.planned_after.match(visible[match.end() :])
+            )
             date, source = self._date(sentence, visible, planned, name, match.start())
             if date and source == "text":
                 self.last_dated = date
@@ -262,21 +290,23 @@ class _Extractor:
                 mode = "phone" if self.lex.phone.search(visible) else "video"
             elif name in ("meeting", "visit"):
                 mode = "in_person"
-            self.events.append(Event(
-                event_type=name,
-                mode=mode,
-                status="planned" if planned else "occurred",
-                date=date,
-                date_source=source,
-                location=location,
-                participants=tuple(a.name for a in participants),
-                people=tuple(a.name for a in participants if a.kind == "person"),
-                trigger=match.group(0),
-                sentence=sentence.text,
-                char_start=sentence.start,
-                char_end=sentence.end,
-                cameo_code=self.lex.planned_cameo if planned and name in ("meeting", "visit", "call") else cameo,
-            ))
+            self.events.append(
+                Event(
+                    event_type=name,
+                    mode=mode,
+                    status="planned" if planned else "occurred",
+                    date=date,
+                    date_source=source,
+                    location=location,
+                    participants=tuple(a.name for a in participants),
+                    people=tuple(a.name for a in participants if a.kind == "person"),
+                    trigger=match.group(0),
+                    sentence=sentence.text,
+                    char_start=sentence.start,
+                    char_end=sentence.end,
+                    cameo_code=self.lex.planned_cameo if planned and name in ("meeting", "visit", "call") else cameo,
+                )
+            )
 
     def run(self) -> list[Event]:
         for sentence in self.spans:
@@ -291,8 +321,14 @@ def _dedupe(events: list[Event]) -> list[Event]:
     """
     unique: list[Event] = []
     for event in events:
-        twin = next((i for i, kept in enumerate(unique) if kept.event_type == event.event_type
-                     and _same_parties(kept, event) and _dates_agree(kept, event)), None)
+        twin = next(
+            (
+                i
+                for i, kept in enumerate(unique)
+                if kept.event_type == event.event_type and _same_parties(kept, event) and _dates_agree(kept, event)
+            ),
+            None,
+        )
         if twin is None:
             unique.append(event)
         elif unique[twin].date_source != "text" and event.date_source == "text":

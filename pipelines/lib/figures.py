@@ -114,9 +114,7 @@ def _lex(language: str) -> _Lex:
     lex = load("figures", language)
     count = lex.get("count", {})
     nf = lex.get("not_figures", {})
-    qualifiers = {
-        _phrase(k): (v or None) for k, v in lex.get("qualifiers", {}).items()
-    }
+    qualifiers = {_phrase(k): (v or None) for k, v in lex.get("qualifiers", {}).items()}
     return _Lex(
         currency_prefixes={k.lower(): v for k, v in lex.get("currency_prefixes", {}).items()},
         currency_words={_phrase(k): v for k, v in lex.get("currency_words", {}).items()},
@@ -151,7 +149,7 @@ def _lex(language: str) -> _Lex:
     )
 
 
-_SENTENCE_BREAK = set('.!?"“”‘’\'(:;[')
+_SENTENCE_BREAK = set(".!?\"“”‘’'(:;[")
 
 
 class _Doc:
@@ -351,7 +349,7 @@ def _name_before(doc: _Doc, first: int) -> bool:
 
 
 def _one_with_classifier(doc: _Doc, sp: NumberSpan) -> bool:
-    """"satu orang tewas" is a count; "salah satu", "satu sama lain", "satu hal" are not."""
+    """ "satu orang tewas" is a count; "salah satu", "satu sama lain", "satu hal" are not."""
     nxt, prev = doc.tok(sp.last), doc.tok(sp.first - 1)
     if nxt is None or nxt.lower not in doc.lex.classifiers or not nxt.text.islower():
         return False
@@ -371,7 +369,7 @@ def _measure(doc: _Doc, sp: NumberSpan, start: int) -> Figure | None:
 
 
 def _times(doc: _Doc, sp: NumberSpan, start: int) -> Figure | None:
-    """"40 kali": a count of occurrences, for numerals only, not "3 kali lipat"."""
+    """ "40 kali": a count of occurrences, for numerals only, not "3 kali lipat"."""
     lex = doc.lex
     if sp.is_words or not doc.spaced(sp.last - 1, sp.last):
         return None
@@ -428,9 +426,13 @@ def _figure(doc: _Doc, sp: NumberSpan) -> Figure | None:
     label_at = first - 1
     if prev is not None and prev.text == "." and label_at > 0 and tokens[label_at - 1].end == prev.start:
         label_at -= 1  # "No. 20"
-    labelled = label_at >= 0 and tokens[label_at].lower in lex.labels and (
-        "\n" not in doc.text[tokens[label_at].end : sp.start]
-        and len(doc.text[tokens[label_at].end : sp.start]) <= 3
+    labelled = (
+        label_at >= 0
+        and tokens[label_at].lower in lex.labels
+        and (
+            "\n" not in doc.text[tokens[label_at].end : sp.start]
+            and len(doc.text[tokens[label_at].end : sp.start]) <= 3
+        )
     )
     year_like = (
         sp.numeral is not None

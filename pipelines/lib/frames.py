@@ -10,17 +10,63 @@ from pipelines.lib.actors import Actor, actor_id
 from pipelines.lib.analysis import Analysis
 from pipelines.lib.sentences import sentence_at
 
-ACTORS_SCHEMA = {"actor_id": pl.String, "name": pl.String, "kind": pl.String, "country": pl.String, "aliases": pl.List(pl.String)}
+ACTORS_SCHEMA = {
+    "actor_id": pl.String,
+    "name": pl.String,
+    "kind": pl.String,
+    "country": pl.String,
+    "aliases": pl.List(pl.String),
+}
 SCHEMAS = {
-    "actor_mentions": {"article_id": pl.String, "actor_id": pl.String, "surface": pl.String, "char_start": pl.Int32, "char_end": pl.Int32},
-    "quotes": {"quote_id": pl.String, "article_id": pl.String, "speaker_id": pl.String, "kind": pl.String, "quote_text": pl.String,
-               "cue": pl.String, "addressee": pl.String, "sentence": pl.String, "char_start": pl.Int32, "char_end": pl.Int32},
-    "figures": {"figure_id": pl.String, "article_id": pl.String, "kind": pl.String, "value": pl.Float64, "unit": pl.String,
-                "qualifier": pl.String, "surface": pl.String, "sentence": pl.String, "char_start": pl.Int32, "char_end": pl.Int32},
-    "events": {"event_id": pl.String, "article_id": pl.String, "event_type": pl.String, "mode": pl.String, "status": pl.String,
-               "event_date": pl.Date, "date_precision": pl.String, "date_source": pl.String, "is_date_contradiction": pl.Boolean,
-               "date_note": pl.String, "location": pl.String, "trigger": pl.String, "cameo_code": pl.String, "sentence": pl.String,
-               "char_start": pl.Int32, "char_end": pl.Int32},
+    "actor_mentions": {
+        "article_id": pl.String,
+        "actor_id": pl.String,
+        "surface": pl.String,
+        "char_start": pl.Int32,
+        "char_end": pl.Int32,
+    },
+    "quotes": {
+        "quote_id": pl.String,
+        "article_id": pl.String,
+        "speaker_id": pl.String,
+        "kind": pl.String,
+        "quote_text": pl.String,
+        "cue": pl.String,
+        "addressee": pl.String,
+        "sentence": pl.String,
+        "char_start": pl.Int32,
+        "char_end": pl.Int32,
+    },
+    "figures": {
+        "figure_id": pl.String,
+        "article_id": pl.String,
+        "kind": pl.String,
+        "value": pl.Float64,
+        "unit": pl.String,
+        "qualifier": pl.String,
+        "surface": pl.String,
+        "sentence": pl.String,
+        "char_start": pl.Int32,
+        "char_end": pl.Int32,
+    },
+    "events": {
+        "event_id": pl.String,
+        "article_id": pl.String,
+        "event_type": pl.String,
+        "mode": pl.String,
+        "status": pl.String,
+        "event_date": pl.Date,
+        "date_precision": pl.String,
+        "date_source": pl.String,
+        "is_date_contradiction": pl.Boolean,
+        "date_note": pl.String,
+        "location": pl.String,
+        "trigger": pl.String,
+        "cameo_code": pl.String,
+        "sentence": pl.String,
+        "char_start": pl.Int32,
+        "char_end": pl.Int32,
+    },
     "event_participants": {"event_id": pl.String, "article_id": pl.String, "actor_id": pl.String},
 }
 
@@ -30,8 +76,16 @@ def row_id(prefix: str, *parts: object) -> str:
 
 
 def actor_rows(actors: list[Actor]) -> pl.DataFrame:
-    rows = {a.name.lower(): {"actor_id": actor_id(a.name), "name": a.name, "kind": a.kind, "country": a.country,
-                             "aliases": list(a.aliases)} for a in actors}
+    rows = {
+        a.name.lower(): {
+            "actor_id": actor_id(a.name),
+            "name": a.name,
+            "kind": a.kind,
+            "country": a.country,
+            "aliases": list(a.aliases),
+        }
+        for a in actors
+    }
     return pl.DataFrame(list(rows.values()), schema=ACTORS_SCHEMA)
 
 
@@ -40,29 +94,72 @@ def analysis_rows(article_id: str, body: str, analysis: Analysis, mentions: list
     spans = analysis.sentences
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     for m in mentions:
-        rows["actor_mentions"].append({"article_id": article_id, "actor_id": actor_id(m.actor.name), "surface": m.surface,
-                                       "char_start": m.start, "char_end": m.end})
+        rows["actor_mentions"].append(
+            {
+                "article_id": article_id,
+                "actor_id": actor_id(m.actor.name),
+                "surface": m.surface,
+                "char_start": m.start,
+                "char_end": m.end,
+            }
+        )
     for q in analysis.quotes:
-        rows["quotes"].append({
-            "quote_id": row_id("quo", article_id, q.kind, q.char_start, q.char_end), "article_id": article_id,
-            "speaker_id": actor_id(q.speaker), "kind": q.kind, "quote_text": q.text, "cue": q.cue, "addressee": q.addressee,
-            "sentence": q.sentence, "char_start": q.char_start, "char_end": q.char_end})
+        rows["quotes"].append(
+            {
+                "quote_id": row_id("quo", article_id, q.kind, q.char_start, q.char_end),
+                "article_id": article_id,
+                "speaker_id": actor_id(q.speaker),
+                "kind": q.kind,
+                "quote_text": q.text,
+                "cue": q.cue,
+                "addressee": q.addressee,
+                "sentence": q.sentence,
+                "char_start": q.char_start,
+                "char_end": q.char_end,
+            }
+        )
     for f in analysis.figures:
         sentence = sentence_at(spans, f.char_start)
-        rows["figures"].append({
-            "figure_id": row_id("fig", article_id, f.kind, f.char_start, f.char_end), "article_id": article_id, "kind": f.kind,
-            "value": float(f.value), "unit": f.unit, "qualifier": f.qualifier, "surface": f.surface,
-            "sentence": sentence.text if sentence else None, "char_start": f.char_start, "char_end": f.char_end})
+        rows["figures"].append(
+            {
+                "figure_id": row_id("fig", article_id, f.kind, f.char_start, f.char_end),
+                "article_id": article_id,
+                "kind": f.kind,
+                "value": float(f.value),
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "surface": f.surface,
+                "sentence": sentence.text if sentence else None,
+                "char_start": f.char_start,
+                "char_end": f.char_end,
+            }
+        )
     for e in analysis.events:
         event_id = row_id("evt", article_id, e.event_type, e.char_start, e.trigger, e.date.iso() if e.date else None)
-        rows["events"].append({
-            "event_id": event_id, "article_id": article_id, "event_type": e.event_type, "mode": e.mode, "status": e.status,
-            "event_date": e.date.value if e.date else None, "date_precision": e.date.precision if e.date else None,
-            "date_source": e.date_source, "is_date_contradiction": bool(e.date and e.date.is_contradiction),
-            "date_note": e.date.note if e.date else None, "location": e.location, "trigger": e.trigger,
-            "cameo_code": e.cameo_code, "sentence": e.sentence, "char_start": e.char_start, "char_end": e.char_end})
+        rows["events"].append(
+            {
+                "event_id": event_id,
+                "article_id": article_id,
+                "event_type": e.event_type,
+                "mode": e.mode,
+                "status": e.status,
+                "event_date": e.date.value if e.date else None,
+                "date_precision": e.date.precision if e.date else None,
+                "date_source": e.date_source,
+                "is_date_contradiction": bool(e.date and e.date.is_contradiction),
+                "date_note": e.date.note if e.date else None,
+                "location": e.location,
+                "trigger": e.trigger,
+                "cameo_code": e.cameo_code,
+                "sentence": e.sentence,
+                "char_start": e.char_start,
+                "char_end": e.char_end,
+            }
+        )
         for name in dict.fromkeys(e.participants):
-            rows["event_participants"].append({"event_id": event_id, "article_id": article_id, "actor_id": actor_id(name)})
+            rows["event_participants"].append(
+                {"event_id": event_id, "article_id": article_id, "actor_id": actor_id(name)}
+            )
     return rows
 
 

@@ -16,10 +16,51 @@ import trafilatura
 
 from pipelines.lib.clean import Stripped, is_sentence, normalise, strip_lines, words
 
-BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-         "article", "blockquote", "figure", "figcaption", "header", "main", "dd", "dt", "dl", "pre", "hr"}
-SKIP = {"script", "style", "noscript", "iframe", "form", "nav", "footer", "aside", "button", "select",
-        "svg", "template", "head", "input", "textarea"}
+BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "header",
+    "main",
+    "dd",
+    "dt",
+    "dl",
+    "pre",
+    "hr",
+}
+SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "form",
+    "nav",
+    "footer",
+    "aside",
+    "button",
+    "select",
+    "svg",
+    "template",
+    "head",
+    "input",
+    "textarea",
+}
 CAPTION_ATTR = re.compile(r"caption|credit|keterangan|photo-?desc", re.I)
 ITEM_ATTR = re.compile(r"item|card|related|terkait|lainnya|teaser|list|feed|box-news", re.I)
 URL_TEXT = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
@@ -68,6 +109,7 @@ def render(el) -> list[tuple[str, float]]:
 @dataclass
 class PageParts:
     """What the cleaning needs from the page, gathered in one pass over its links."""
+
     links: list[str]  # keys of headline link texts (>= 3 words)
     captions: list[str]  # caption texts and image alt texts
     credits: list[str]  # caption texts only (they may carry a date)
@@ -106,7 +148,7 @@ def page_parts(tree) -> PageParts:
         text = el.text_content()
         # a teaser leads with its headline (after a label or date at most); a paragraph or
         # bullet of the article only holds a link further on
-        if len(words(text)) <= 80 and len(words(text[:max(0, text.find(headline))])) <= 6:
+        if len(words(text)) <= 80 and len(words(text[: max(0, text.find(headline))])) <= 6:
             items.append(el)
     credits = page_captions(tree, with_alt=False)
     alts = [normalise(img.get("alt", "")) for img in tree.iter("img")]
@@ -161,7 +203,7 @@ def clean(text: str, parts: PageParts, language: str, title: str | None = None) 
     lines = join_wrapped(text).splitlines()
     head = next((i for i, x in enumerate(lines) if x.strip()), None)
     if title and head is not None and key(lines[head]) == key(title):  # the <h1> repeated in the body
-        lines = lines[head + 1:]
+        lines = lines[head + 1 :]
     s = strip_lines("\n".join(lines), language)
     link_set, index, cap_keys = set(parts.links), link_index(parts.links), {key(c) for c in parts.captions}
     is_link = [is_link_line(line, link_set, index) for line in s.lines]

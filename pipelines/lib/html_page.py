@@ -23,11 +23,26 @@ from trafilatura import metadata as tmeta
 from trafilatura.utils import load_html
 
 from pipelines.lib.clean import (
-    DOMAIN, NoArticleText, Page, Stripped, guess_language, header_of, is_sentence, normalise,
-    outlet_domain, strip_lines, words,
+    DOMAIN,
+    NoArticleText,
+    Page,
+    Stripped,
+    guess_language,
+    header_of,
+    is_sentence,
+    normalise,
+    outlet_domain,
+    strip_lines,
+    words,
 )
 from pipelines.lib.html_candidates import (
-    PageParts, alternatives, article_elements, clean, default_text, page_parts, prose_score,
+    PageParts,
+    alternatives,
+    article_elements,
+    clean,
+    default_text,
+    page_parts,
+    prose_score,
 )
 
 MIN_PROSE_WORDS = 20
@@ -71,8 +86,9 @@ def best_text(tree, url: str | None, parts: PageParts, language: str, title: str
     level = suspicion(tree, raw, default, scores["default"])
     if not level:
         return default, scores["default"][1], default
-    cleaned = {"default": default} | {name: clean(text, parts, language, title)
-                                      for name, text in alternatives(tree, url, box, level > 1).items()}
+    cleaned = {"default": default} | {
+        name: clean(text, parts, language, title) for name, text in alternatives(tree, url, box, level > 1).items()
+    }
     scores |= {name: prose_score(s) for name, s in cleaned.items() if name != "default"}
     best = max(scores, key=lambda name: (scores[name][0], ORDER.index(name)))
     default_prose = scores["default"][1]
@@ -128,7 +144,8 @@ def tidy_title(title: str | None, site: str | None) -> str | None:
 
 def page_language(tree, meta_lang: str | None, body: str) -> str | None:
     stated = tree.xpath("string(/html/@lang)") or tree.xpath(
-        "string(//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language']/@content)")
+        "string(//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language']/@content)"
+    )
     lang = (stated or meta_lang or "").strip().lower()[:2]
     guess = guess_language(body) if body else None
     if guess and guess != lang:  # the text outweighs a template's lang="en"
@@ -155,12 +172,23 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
     except Exception:  # htmldate is best effort
         date = None
     outlet = s.outlet.lower() if s.outlet and DOMAIN.fullmatch(s.outlet) else None
-    site = (registrable(urlsplit(url).hostname if url else None) or outlet or outlet_domain(meta.sitename, language)
-            or outlet_domain(s.outlet, language) or (meta.sitename.lower() if meta.sitename else None))
+    site = (
+        registrable(urlsplit(url).hostname if url else None)
+        or outlet
+        or outlet_domain(meta.sitename, language)
+        or outlet_domain(s.outlet, language)
+        or (meta.sitename.lower() if meta.sitename else None)
+    )
     times = [normalise(t.text_content()) for t in tree.iter("time")]
     return Page(
-        title=tidy_title(meta.title, site), body=body, site=site, author=meta.author, url=url,
-        language=page_language(tree, meta.language, body), dateline_place=s.place, metadata_date=date,
+        title=tidy_title(meta.title, site),
+        body=body,
+        site=site,
+        author=meta.author,
+        url=url,
+        language=page_language(tree, meta.language, body),
+        dateline_place=s.place,
+        metadata_date=date,
         header_text=header_of(s, meta.title, *times, *parts.credits[:10]),
         removed=tuple(f for _, f in s.removed),
     )

@@ -132,7 +132,7 @@ class _Words:
         )
 
     def denominator(self, word: str) -> float | None:
-        """"pertiga" -> 3 (the number word after the "per" prefix)."""
+        """ "pertiga" -> 3 (the number word after the "per" prefix)."""
         p = self.denominator_prefix
         if word.startswith(p) and len(word) > len(p):
             rest = word[len(p) :]
@@ -154,9 +154,7 @@ def _words(language: str) -> _Words:
         scales={k: float(v) for k, v in lex.get("scales", {}).items()},
         se_scales={k: float(v) for k, v in lex.get("se_scales", {}).items()},
         abbreviations={k: float(v) for k, v in lex.get("abbreviations", {}).items()},
-        money_abbreviations={
-            k: float(v) for k, v in lex.get("money_only_abbreviations", {}).items()
-        },
+        money_abbreviations={k: float(v) for k, v in lex.get("money_only_abbreviations", {}).items()},
         money_marks=frozenset(m.lower() for m in lex.get("money_marks", {}).get("marks", [])),
         fractions={k: float(v) for k, v in lex.get("fractions", {}).items()},
         denominator_prefix=lex.get("denominator_prefix", {}).get("prefix", "per"),
@@ -301,13 +299,21 @@ def _numeral_allowed(tokens: list[Token], i: int, w: _Words) -> bool:
     # a chain of numerals joined by hyphens: "10-20" is a range (kept), three or
     # more parts or a leading zero is a phone number or an ISO date (dropped)
     first = last = i
-    while first >= 2 and tokens[first - 1].text in "-–" and tokens[first - 2].kind == "num" and _glued(
-        tokens[first - 2], tokens[first - 1]
-    ) and _glued(tokens[first - 1], tokens[first]):
+    while (
+        first >= 2
+        and tokens[first - 1].text in "-–"
+        and tokens[first - 2].kind == "num"
+        and _glued(tokens[first - 2], tokens[first - 1])
+        and _glued(tokens[first - 1], tokens[first])
+    ):
         first -= 2
-    while last + 2 < len(tokens) and tokens[last + 1].text in "-–" and tokens[last + 2].kind == "num" and _glued(
-        tokens[last], tokens[last + 1]
-    ) and _glued(tokens[last + 1], tokens[last + 2]):
+    while (
+        last + 2 < len(tokens)
+        and tokens[last + 1].text in "-–"
+        and tokens[last + 2].kind == "num"
+        and _glued(tokens[last], tokens[last + 1])
+        and _glued(tokens[last + 1], tokens[last + 2])
+    ):
         last += 2
     if last > first:
         parts = [tokens[k].text for k in range(first, last + 1, 2)]
@@ -408,8 +414,7 @@ def scan_numbers(text: str, language: str = "id", tokens: list[Token] | None = N
             words = []
             while j < n and tokens[j].kind == "word":
                 if j > i and (
-                    tokens[j].start - tokens[j - 1].end > 1
-                    or "\n" in text[tokens[j - 1].end : tokens[j].start]
+                    tokens[j].start - tokens[j - 1].end > 1 or "\n" in text[tokens[j - 1].end : tokens[j].start]
                 ):
                     break
                 words.append(tokens[j].lower)
@@ -422,9 +427,7 @@ def scan_numbers(text: str, language: str = "id", tokens: list[Token] | None = N
                 continue
             value, used, is_fraction = parsed
             last = i + used
-            has_scale = any(
-                wd in w.scales or wd in w.se_scales for wd in words[:used]
-            )
+            has_scale = any(wd in w.scales or wd in w.se_scales for wd in words[:used])
             spans.append(
                 NumberSpan(i, last, tok.start, tokens[last - 1].end, value, True, is_fraction, has_scale, None)
             )
@@ -440,10 +443,7 @@ def find_numbers(text: str, language: str = "id") -> list[NumberMention]:
     >>> find_numbers("naik 1,5 juta dari tiga ratus ribu")
     [NumberMention(start=5, end=13, value=1500000.0, surface='1,5 juta'), NumberMention(start=19, end=34, value=300000.0, surface='tiga ratus ribu')]
     """
-    return [
-        NumberMention(s.start, s.end, s.value, text[s.start : s.end])
-        for s in scan_numbers(text, language)
-    ]
+    return [NumberMention(s.start, s.end, s.value, text[s.start : s.end]) for s in scan_numbers(text, language)]
 
 
 def parse_number(surface: str, language: str = "id") -> float | None:

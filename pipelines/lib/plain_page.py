@@ -14,8 +14,22 @@ from __future__ import annotations
 import re
 
 from pipelines.lib.clean import (
-    DOMAIN, NoArticleText, Page, byline_outlet, guess_language, header_of, is_date_line, is_outlet_banner,
-    line_kind, mentioned_site, normalise, outlet_domain, require_text, rules, strip_lines, words,
+    DOMAIN,
+    NoArticleText,
+    Page,
+    byline_outlet,
+    guess_language,
+    header_of,
+    is_date_line,
+    is_outlet_banner,
+    line_kind,
+    mentioned_site,
+    normalise,
+    outlet_domain,
+    require_text,
+    rules,
+    strip_lines,
+    words,
 )
 
 TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[-|–—]\s+(?P<outlet>[^-|–—]{2,40})$")
@@ -68,7 +82,7 @@ def split_header(text: str, language: str = "id") -> tuple[str | None, list[str]
                 kind, banner = "furniture", banner or outlet or None
             elif NAME_LINE.fullmatch(line) and i + 1 < len(lines) and is_date_line(lines[i + 1], r):
                 kind = "byline"
-        if kind or (len(line.split()) <= 2 and line.islower()) or line in lines[i + 1:i + 3]:
+        if kind or (len(line.split()) <= 2 and line.islower()) or line in lines[i + 1 : i + 3]:
             if kind == "furniture" and (m := DOMAIN.match(line)):
                 banner = banner or m.group(1).lower()
             elif kind == "furniture" and len(line.split()) <= 3:
@@ -89,25 +103,53 @@ def page_from_text(text: str) -> Page:
     s = strip_lines("\n".join(body_lines), language)
     site = None
     outlet = s.outlet
-    if title and (m := TITLE_SUFFIX.match(title)) and (
-            _domain_named(suffix := m.group("outlet"), text) or (outlet and _key(suffix) == _key(outlet))
-            or DOMAIN.fullmatch(suffix) or outlet_domain(suffix, language)):
+    if (
+        title
+        and (m := TITLE_SUFFIX.match(title))
+        and (
+            _domain_named(suffix := m.group("outlet"), text)
+            or (outlet and _key(suffix) == _key(outlet))
+            or DOMAIN.fullmatch(suffix)
+            or outlet_domain(suffix, language)
+        )
+    ):
         title, outlet = m.group("title"), outlet or suffix
-    elif title and (m := TITLE_PREFIX.match(title)) and (
-            DOMAIN.fullmatch(prefix := m.group("outlet")) or outlet_domain(prefix, language)):
+    elif (
+        title
+        and (m := TITLE_PREFIX.match(title))
+        and (DOMAIN.fullmatch(prefix := m.group("outlet")) or outlet_domain(prefix, language))
+    ):
         title, outlet = m.group("title"), outlet or prefix
     if outlet and DOMAIN.fullmatch(outlet):
         site = outlet.lower()
-    site = (site or banner or _domain_named(outlet, text) or outlet_domain(outlet, language)
-            or mentioned_site(header + [f for k, f in s.removed if k == "furniture"], language))
+    site = (
+        site
+        or banner
+        or _domain_named(outlet, text)
+        or outlet_domain(outlet, language)
+        or mentioned_site(header + [f for k, f in s.removed if k == "furniture"], language)
+    )
     if site and s.lines and s.place is None:  # "Berita Baru, MoskowRusia ..." : outlet name + place lead
         s = _strip_outlet_lead(s, site)
     body = require_text("\n\n".join(s.lines), "plain text has only a title and furniture")
     return Page(
-        title=title, body=body, site=site, author=None, language=guess_language(body) or language,
-        url=None, dateline_place=s.place, metadata_date=None,
-        header_text=header_of(s, title, *[h for h in header if line_kind(h, rules(language)) != "furniture"
-                                          or rules(language).relative_age.search(h)]),
+        title=title,
+        body=body,
+        site=site,
+        author=None,
+        language=guess_language(body) or language,
+        url=None,
+        dateline_place=s.place,
+        metadata_date=None,
+        header_text=header_of(
+            s,
+            title,
+            *[
+                h
+                for h in header
+                if line_kind(h, rules(language)) != "furniture" or rules(language).relative_age.search(h)
+            ],
+        ),
         removed=tuple([h for h in header if h != title] + [f for _, f in s.removed]),
     )
 
@@ -120,7 +162,7 @@ def _strip_outlet_lead(s, site: str):
     if m and _key(m.group(1)) == name:
         s.place = m.group(2)
         s.removed.append(("dateline", first[: m.end()]))
-        s.lines[0] = re.sub(r"^\s*[-–—]?\s*", "", first[m.end():])
+        s.lines[0] = re.sub(r"^\s*[-–—]?\s*", "", first[m.end() :])
     return s
 
 

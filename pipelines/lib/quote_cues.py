@@ -40,12 +40,16 @@ class Cues:
     @property
     def added_remark(self) -> re.Pattern:  # ", seraya menambahkan bahwa"
         verbs = "|".join(sorted(self.speech_verbs | self.weak_speech_verbs))
-        return _compiled(r",\s*(?:seraya|sambil|dan)\s+(" + verbs + r")\s+(?:(?:" + "|".join(self.complementizers)
-                         + r")\s+)?", re.IGNORECASE)
+        return _compiled(
+            r",\s*(?:seraya|sambil|dan)\s+(" + verbs + r")\s+(?:(?:" + "|".join(self.complementizers) + r")\s+)?",
+            re.IGNORECASE,
+        )
 
     @property
     def according_pattern(self) -> re.Pattern:  # "Menurut Yang, …", "Selain itu, menurutnya, …"
-        return _compiled(r"^(?:[^,]{0,40},\s*)?(" + "|".join(self.according_to) + r")(nya)?\s*([^,]*),\s*", re.IGNORECASE)
+        return _compiled(
+            r"^(?:[^,]{0,40},\s*)?(" + "|".join(self.according_to) + r")(nya)?\s*([^,]*),\s*", re.IGNORECASE
+        )
 
     @property
     def trailing_pattern(self) -> re.Pattern:  # "…, kata Xi."
@@ -53,8 +57,13 @@ class Cues:
 
     @property
     def addressee_pattern(self) -> re.Pattern:  # "mengatakan kepada wartawan bahwa"
-        return _compiled(r"\s+(?:" + "|".join(self.addressee) + r")\s+((?:\S+\s+){0,3}?\S+?)(?=\s+(?:"
-                         + "|".join(self.complementizers) + r")\b|,|\s+(?:di|dalam|pada|saat|ketika)\b)")
+        return _compiled(
+            r"\s+(?:"
+            + "|".join(self.addressee)
+            + r")\s+((?:\S+\s+){0,3}?\S+?)(?=\s+(?:"
+            + "|".join(self.complementizers)
+            + r")\b|,|\s+(?:di|dalam|pada|saat|ketika)\b)"
+        )
 
     @property
     def complementizer_ahead(self) -> re.Pattern:  # up to 12 words of adjuncts, then "bahwa"
@@ -62,8 +71,13 @@ class Cues:
 
     @property
     def complement_pattern(self) -> re.Pattern:  # "bahwa", ", ", ": " (after "lagi", "pula")
-        return _compiled(r"(?:\s+(?:" + "|".join(self.after_verb) + r"))?\s*(?:[,:]\s*|(?:"
-                         + "|".join(self.complementizers) + r")\b\s*)")
+        return _compiled(
+            r"(?:\s+(?:"
+            + "|".join(self.after_verb)
+            + r"))?\s*(?:[,:]\s*|(?:"
+            + "|".join(self.complementizers)
+            + r")\b\s*)"
+        )
 
 
 @cache

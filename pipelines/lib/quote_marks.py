@@ -54,8 +54,14 @@ def _scan(text: str, start: int, end: int, marks: dict[str, list[str]], single: 
         i = positions[k]
         if text[i] in marks and (not single or _is_single_open(text, i)):
             closers = marks[text[i]]
-            close = next((j for j in positions[k + 1 :] if text[j] in closers and j > i + 1
-                          and (not single or _is_single_close(text, j))), None)
+            close = next(
+                (
+                    j
+                    for j in positions[k + 1 :]
+                    if text[j] in closers and j > i + 1 and (not single or _is_single_close(text, j))
+                ),
+                None,
+            )
             if close is None:
                 found.append(Quoted(i + 1, end, i, None, text[i + 1 : end]))
                 break
@@ -90,7 +96,9 @@ def _join_continued(text: str, spans: list[Quoted]) -> list[Quoted]:
             and previous.close_at is None
             and re.fullmatch(r"\s*", text[previous.end : span.open_at])
         ):
-            joined[-1] = Quoted(previous.start, span.end, previous.open_at, span.close_at, text[previous.start : span.end])
+            joined[-1] = Quoted(
+                previous.start, span.end, previous.open_at, span.close_at, text[previous.start : span.end]
+            )
         else:
             joined.append(span)
     return joined

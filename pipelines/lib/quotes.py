@@ -45,8 +45,14 @@ def _words(text: str) -> int:
 
 
 class _Extractor:
-    def __init__(self, text: str, actors: ArticleActors, language: str,
-                 spans: list[Span] | None = None, quoted: list[Quoted] | None = None):
+    def __init__(
+        self,
+        text: str,
+        actors: ArticleActors,
+        language: str,
+        spans: list[Span] | None = None,
+        quoted: list[Quoted] | None = None,
+    ):
         self.text = text
         self.actors = actors
         self.cues = load_cues(language)
@@ -108,7 +114,7 @@ class _Extractor:
         return phrase, addressee
 
     def _addressee_in(self, adjuncts: str) -> str | None:
-        """"kepada wartawan di Beijing, Kamis" -> "wartawan"."""
+        """ "kepada wartawan di Beijing, Kamis" -> "wartawan"."""
         match = re.search(r"\b(?:" + "|".join(self.cues.addressee) + r")\s+(.+)", adjuncts)
         return self._phrase_after_cue(match.group(1))[0] or None if match else None
 
@@ -117,7 +123,7 @@ class _Extractor:
         return actor is not None and actor.kind == "person"
 
     def _is_anaphoric(self, phrase: str) -> bool:
-        """"politisi Partai Hanura itu", "pria tersebut": a description of someone already named."""
+        """ "politisi Partai Hanura itu", "pria tersebut": a description of someone already named."""
         return bool(re.search(r"\b(?:itu|tersebut|ini)$", phrase.strip(" ,.").lower()))
 
     def _reported_end(self, start: int, end: int) -> int:
@@ -125,8 +131,11 @@ class _Extractor:
         content = self.text[start:end]
         cuts = [m.start() for m in self.cues.cut_before.finditer(content)]
         cuts += [m.start() for m in self.cues.verb_list.finditer(content)]
-        cuts += [m.start() for m in self.cues.examples.finditer(content)
-                 if not re.search(r"\b(?:me|ber|di)[a-z]{3,}", content[m.end() :])]
+        cuts += [
+            m.start()
+            for m in self.cues.examples.finditer(content)
+            if not re.search(r"\b(?:me|ber|di)[a-z]{3,}", content[m.end() :])
+        ]
         total = _words(content)
         for cut in sorted(cuts):
             kept = _words(content[:cut])
@@ -153,7 +162,9 @@ class _Extractor:
                 char_start=start,
                 char_end=end,
                 cue=cue,
-                addressee=self.actors.resolve(addressee).name if addressee and self.actors.resolve(addressee) else addressee,
+                addressee=self.actors.resolve(addressee).name
+                if addressee and self.actors.resolve(addressee)
+                else addressee,
                 sentence=sentence.text if sentence else self.text[start:end],
             )
         )
@@ -191,7 +202,7 @@ class _Extractor:
                 self._add(actor, "direct", quoted.start, quoted.end, previous.cue, None)
 
     def _added_remark(self, actor: Actor, start: int, end: int) -> None:
-        """"…,” ujar Xi, seraya menambahkan bahwa China siap …": reported speech after the cue."""
+        """ "…,” ujar Xi, seraya menambahkan bahwa China siap …": reported speech after the cue."""
         remark = self.cues.added_remark.search(self.text, start, end)
         if remark and _words(self.text[remark.end() : end]) >= 3:
             self._add(actor, "indirect", remark.end(), end, remark.group(1).lower(), None)
@@ -233,12 +244,14 @@ class _Extractor:
         return self.actors.resolve(clause) if clause_tokens else None
 
     def _named_before(self, start: int, verb: int) -> Actor | None:
-        """"Guo Jiakun dalam konferensi pers di Beijing mengatakan": a person, then only an adjunct."""
+        """ "Guo Jiakun dalam konferensi pers di Beijing mengatakan": a person, then only an adjunct."""
         people = [m for m in self.actors.mentions_in(start, verb) if m.actor.kind == "person"]
         if not people:
             return None
         gap = self.text[people[-1].end : verb].strip(" ,")
-        if not gap or (re.match(self.cues.adjunct_start, gap, re.IGNORECASE) and not re.search(r"\b(?:me|ber)[a-z]{3,}", gap)):
+        if not gap or (
+            re.match(self.cues.adjunct_start, gap, re.IGNORECASE) and not re.search(r"\b(?:me|ber)[a-z]{3,}", gap)
+        ):
             return people[-1].actor
         return None
 
@@ -252,13 +265,17 @@ class _Extractor:
             return True
         before = self._clause_before(quoted.open_at)
         intro = re.search(r"(\w+)\s*[:,]?\s*$", before)
-        return not before.strip() or bool(intro and intro.group(1).lower() in self.cues.speech_verbs | self.cues.weak_speech_verbs)
+        return not before.strip() or bool(
+            intro and intro.group(1).lower() in self.cues.speech_verbs | self.cues.weak_speech_verbs
+        )
 
     def _indirect(self, sentence: Span) -> None:
         # a sentence that carries a direct quote is read as that quote; a partial quotation
         # inside reported speech ("… memperkuat koordinasi "dalam situasi …"") is not one
-        if any(q.open_at < sentence.end and sentence.start < (q.close_at or q.end) and self._looks_direct(q)
-               for q in self.quoted):
+        if any(
+            q.open_at < sentence.end and sentence.start < (q.close_at or q.end) and self._looks_direct(q)
+            for q in self.quoted
+        ):
             return
         text = sentence.text
         according = self.cues.according_pattern.match(text)
@@ -268,7 +285,9 @@ class _Extractor:
                 return
             actor = self._speaker(phrase, sentence.start)
             if actor:
-                self._add(actor, "indirect", sentence.start + according.end(), sentence.end, according.group(1).lower(), None)
+                self._add(
+                    actor, "indirect", sentence.start + according.end(), sentence.end, according.group(1).lower(), None
+                )
             return
         trailing = self.cues.trailing_pattern.search(text)
         if trailing and _words(text[: trailing.start()]) >= 4:
@@ -295,7 +314,9 @@ class _Extractor:
             comp = self.cues.complement_pattern.match(rest)
             if word in self.cues.weak_speech_verbs and not comp:
                 return
-            content_start = sentence.start + verb.end() + (len(text[verb.end() :]) - len(rest)) + (comp.end() if comp else 0)
+            content_start = (
+                sentence.start + verb.end() + (len(text[verb.end() :]) - len(rest)) + (comp.end() if comp else 0)
+            )
             if _words(self.text[content_start : sentence.end]) < 3:
                 return
             actor = self._subject(text[: verb.start()], sentence.start + verb.start())
@@ -316,8 +337,13 @@ class _Extractor:
         return self.quotes
 
 
-def extract_quotes(text: str, actors: ArticleActors | None = None, language: str = "id",
-                   spans: list[Span] | None = None, quoted: list[Quoted] | None = None) -> list[Quote]:
+def extract_quotes(
+    text: str,
+    actors: ArticleActors | None = None,
+    language: str = "id",
+    spans: list[Span] | None = None,
+    quoted: list[Quoted] | None = None,
+) -> list[Quote]:
     """Direct and indirect quotes of a clean article body, in reading order.
 
     ``spans`` (its sentences) and ``quoted`` (its quotation-mark spans) may be passed when already found.

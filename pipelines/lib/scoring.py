@@ -79,8 +79,14 @@ class KindScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, doc: str, gold: list[dict], pred: list[dict], match: Callable[[dict, dict], bool],
-            prefer: Callable[[dict, dict], bool] | None = None) -> None:
+    def add(
+        self,
+        doc: str,
+        gold: list[dict],
+        pred: list[dict],
+        match: Callable[[dict, dict], bool],
+        prefer: Callable[[dict, dict], bool] | None = None,
+    ) -> None:
         """Match one to one, as many gold items as possible (required ones first).
 
         With ``prefer`` (events: the date agrees too), pairs that also satisfy it are made
@@ -169,7 +175,9 @@ def score(gold: dict, predicted: dict[str, dict]) -> Report:
         report.figures.add(name, doc.get("figures", []), pred["figures"], figure_matches)
         report.events.add(name, doc.get("events", []), pred["events"], event_matches, prefer=date_matches)
         for quote in pred["quotes"]:
-            same_text = [g for g in doc.get("quotes", []) if quote_matches({**g, "speaker": quote.get("speaker")}, quote)]
+            same_text = [
+                g for g in doc.get("quotes", []) if quote_matches({**g, "speaker": quote.get("speaker")}, quote)
+            ]
             if same_text:
                 report.speakers_checked += 1
                 report.speakers_correct += any(quote_matches(g, quote) for g in same_text)
@@ -178,8 +186,12 @@ def score(gold: dict, predicted: dict[str, dict]) -> Report:
             if any(quote_matches({**item, "speaker": q.get("speaker")}, q) for q in pred["quotes"]):
                 report.forbidden_hits.append(f"{name}: quote {item['text']!r}")
         for item in forbidden.get("figures", []):
-            if any(item["kind"] == f["kind"] and math.isclose(float(item["value"]), float(f["value"]))
-                   and words(item.get("surface", "")) & words(f.get("surface", "")) for f in pred["figures"]):
+            if any(
+                item["kind"] == f["kind"]
+                and math.isclose(float(item["value"]), float(f["value"]))
+                and words(item.get("surface", "")) & words(f.get("surface", ""))
+                for f in pred["figures"]
+            ):
                 report.forbidden_hits.append(f"{name}: figure {item.get('surface')!r}")
     for doc, gold_event, pred_event in report.events.pairs:
         if gold_event.get("date"):
@@ -188,7 +200,8 @@ def score(gold: dict, predicted: dict[str, dict]) -> Report:
                 report.dates_correct += 1
             else:
                 report.date_errors.append(
-                    f"{doc}: {gold_event['type']} {gold_event['participants']} gold {gold_event['date']} predicted {pred_event.get('date')}"
+                    f"{doc}: {gold_event['type']} {gold_event['participants']} "
+                    f"gold {gold_event['date']} predicted {pred_event.get('date')}"
                 )
     return report
 
@@ -200,10 +213,14 @@ def format_report(report: Report) -> str:
             f"{kind.kind:<14} precision {kind.precision:.3f}  recall {kind.recall:.3f}  f1 {kind.f1:.3f}"
             f"  (predicted {kind.predicted}, required {kind.required})"
         )
-    lines.append(f"speakers       {report.speakers_correct}/{report.speakers_checked} right on quotes whose text matches gold")
+    lines.append(
+        f"speakers       {report.speakers_correct}/{report.speakers_checked} right on quotes whose text matches gold"
+    )
     lines.append(f"event dates    {report.dates_correct}/{report.dates_checked} correct on matched events")
-    lines.append(f"documents      {len(report.documents_missing)} missing; body checks failed: {len(report.body_failures)}; "
-                 f"title/published/site {report.metadata_checked - len(report.metadata_errors)}/{report.metadata_checked} right")
+    lines.append(
+        f"documents      {len(report.documents_missing)} missing; body checks failed: {len(report.body_failures)}; "
+        f"title/published/site {report.metadata_checked - len(report.metadata_errors)}/{report.metadata_checked} right"
+    )
     for title, items in (
         ("missing documents", report.documents_missing),
         ("body check failures", report.body_failures),

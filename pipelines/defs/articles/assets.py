@@ -13,7 +13,14 @@ from pipelines.defs.resources import InboxResource
 from pipelines.lib import warehouse as wh
 from pipelines.lib.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
 
-EXTRACTION_TABLES = ("core.actor_mentions", "core.quotes", "core.figures", "core.events", "core.event_participants", "core.processing")
+EXTRACTION_TABLES = (
+    "core.actor_mentions",
+    "core.quotes",
+    "core.figures",
+    "core.events",
+    "core.event_participants",
+    "core.processing",
+)
 
 
 class ReprocessConfig(dg.Config):
@@ -32,15 +39,17 @@ class ReprocessConfig(dg.Config):
         "with the reason instead. Only new or changed inputs are processed."
     ),
 )
-def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehouse: DuckDBResource,
-             inbox: InboxResource) -> dg.MaterializeResult:
+def articles(
+    context: dg.AssetExecutionContext, config: ReprocessConfig, warehouse: DuckDBResource, inbox: InboxResource
+) -> dg.MaterializeResult:
     now = dt.datetime.now()
     with warehouse.get_connection() as conn:
         warehouse_sql(conn)
         if config.reprocess:
             conn.execute("update core.sources set status = 'pending'")
         pending = conn.execute(
-            "select source, kind, content_hash, raw_path, read_error from core.sources where status = 'pending' order by source"
+            "select source, kind, content_hash, raw_path, read_error from core.sources"
+            " where status = 'pending' order by source"
         ).fetchall()
         accepted, rejected = [], []
         for source, kind, content_hash, raw_path, read_error in pending:
@@ -54,30 +63,63 @@ def articles(context: dg.AssetExecutionContext, config: ReprocessConfig, warehou
             "select count(*) from core.articles where extractor_version <> ?", [EXTRACTOR_VERSION]
         ).fetchall()[0][0]
         context.log.info(f"{len(pending)} inputs processed: {len(accepted)} articles, {len(rejected)} rejected")
-        return dg.MaterializeResult(metadata=table_metadata(
-            conn, "core.articles",
-            processed=len(pending), accepted=len(accepted), rejected=len(rejected),
-            rejected_total=wh.count(conn, "core.rejected"),
-            rejected_preview=preview(conn, "select source, reason from core.rejected order by rejected_at desc"),
-            stale_extractor_version=stale,
-            extractor_version=EXTRACTOR_VERSION,
-        ))
+        return dg.MaterializeResult(
+            metadata=table_metadata(
+                conn,
+                "core.articles",
+                processed=len(pending),
+                accepted=len(accepted),
+                rejected=len(rejected),
+                rejected_total=wh.count(conn, "core.rejected"),
+                rejected_preview=preview(conn, "select source, reason from core.rejected order by rejected_at desc"),
+                stale_extractor_version=stale,
+                extractor_version=EXTRACTOR_VERSION,
+            )
+        )
 
 
 def _write(conn, accepted: list[ArticleRecord], rejected: list[Rejection], now: dt.datetime) -> None:
     article_rows = pl.DataFrame(
         [{**record.__dict__, "extractor_version": EXTRACTOR_VERSION, "ingested_at": now} for record in accepted],
-        schema={"article_id": pl.String, "source": pl.String, "content_hash": pl.String, "url": pl.String, "site": pl.String,
-                "title": pl.String, "published_date": pl.Date, "published_date_note": pl.String,
-                "is_published_date_contradiction": pl.Boolean, "language": pl.String, "author": pl.String,
-                "dateline_place": pl.String, "body": pl.String, "word_count": pl.Int32, "extractor_version": pl.String,
-                "ingested_at": pl.Datetime},
+        schema={
+            "article_id": pl.String,
+            "source": pl.String,
+            "content_hash": pl.String,
+            "url": pl.String,
+            "site": pl.String,
+            "title": pl.String,
+            "published_date": pl.Date,
+            "published_date_note": pl.String,
+            "is_published_date_contradiction": pl.Boolean,
+            "language": pl.String,
+            "author": pl.String,
+            "dateline_place": pl.String,
+            "body": pl.String,
+            "word_count": pl.Int32,
+            "extractor_version": pl.String,
+            "ingested_at": pl.Datetime,
+        },
     )
     rejected_rows = pl.DataFrame(
-        [{"source": r.source, "content_hash": r.content_hash, "reason": r.reason, "byte_size": r.byte_size,
-          "extractor_version": EXTRACTOR_VERSION, "rejected_at": now} for r in rejected],
-        schema={"source": pl.String, "content_hash": pl.String, "reason": pl.String, "byte_size": pl.Int64,
-                "extractor_version": pl.String, "rejected_at": pl.Datetime},
+        [
+            {
+                "source": r.source,
+                "content_hash": r.content_hash,
+                "reason": r.reason,
+                "byte_size": r.byte_size,
+                "extractor_version": EXTRACTOR_VERSION,
+                "rejected_at": now,
+            }
+            for r in rejected
+        ],
+        schema={
+            "source": pl.String,
+            "content_hash": pl.String,
+            "reason": pl.String,
+            "byte_size": pl.Int64,
+            "extractor_version": pl.String,
+            "rejected_at": pl.Datetime,
+        },
     )
     # an input now rejected loses the article it was before; an input accepted now leaves core.rejected
     gone = conn.execute(
@@ -92,6 +134,7 @@ def _write(conn, accepted: list[ArticleRecord], rejected: list[Rejection], now: 
     wh.upsert_rows(conn, "core.rejected", "source", rejected_rows)
     for status, sources in (("article", [a.source for a in accepted]), ("rejected", [r.source for r in rejected])):
         conn.execute(
-            "update core.sources set status = ?, processed_at = ?, extractor_version = ? where source in (select unnest(?))",
+            "update core.sources set status = ?, processed_at = ?, extractor_version = ?"
+            " where source in (select unnest(?))",
             [status, now, EXTRACTOR_VERSION, sources],
         )

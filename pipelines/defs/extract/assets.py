@@ -27,21 +27,26 @@ TABLE_OF_ASSET = {
 }
 DESCRIPTIONS = {
     "actors": "One row per canonical actor (person, country, organisation) that an article names, quotes or lists "
-              "as an event participant; core.actor_mentions has one row per mention.",
+    "as an event participant; core.actor_mentions has one row per mention.",
     "quotes": "One row per quote: direct (in quotation marks) or indirect (reported speech), with the speaker "
-              "resolved to a canonical actor, the cue verb, the addressee and exact offsets into the article body.",
+    "resolved to a canonical actor, the cue verb, the addressee and exact offsets into the article body.",
     "figures": "One row per figure stated in an article: money (value in currency units, ISO 4217 code), percent, "
-               "count (with the counted noun) or duration, with its qualifier and exact offsets.",
+    "count (with the counted noun) or duration, with its qualifier and exact offsets.",
     "events": "One row per reported event (meeting, call, visit, agreement, message, anniversary, exercise, other) "
-              "with participants (core.event_participants), resolved date and precision, location, status and "
-              "a CAMEO code.",
+    "with participants (core.event_participants), resolved date and precision, location, status and "
+    "a CAMEO code.",
 }
 
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(name, group_name="extract", kinds={"python", "polars", "duckdb"}, deps=["articles"],
-                     description=DESCRIPTIONS[name])
+        dg.AssetSpec(
+            name,
+            group_name="extract",
+            kinds={"python", "polars", "duckdb"},
+            deps=["articles"],
+            description=DESCRIPTIONS[name],
+        )
         for name in TABLE_OF_ASSET
     ],
     can_subset=False,
@@ -52,7 +57,9 @@ def extractions(context: dg.AssetExecutionContext, warehouse: DuckDBResource):
         warehouse_sql(conn)
         pending = conn.execute(
             """
-            select articles.article_id, articles.body, articles.published_date, articles.ingested_at, articles.content_hash
+            select
+                articles.article_id, articles.body, articles.published_date, articles.ingested_at,
+                articles.content_hash
             from core.articles as articles
             left join core.processing as processing
                 on processing.article_id = articles.article_id and processing.stage = ?
@@ -78,16 +85,33 @@ def extractions(context: dg.AssetExecutionContext, warehouse: DuckDBResource):
                 written[name] += wh.replace_rows(conn, f"core.{name}", "article_id", ids, frame)
             wh.upsert_rows(conn, "core.actors", "actor_id", actor_rows(actors))
             processing = pl.DataFrame(
-                [{"article_id": a, "stage": STAGE, "content_hash": h, "extractor_version": EXTRACTOR_VERSION,
-                  "processed_at": now} for a, _, _, _, h in batch],
-                schema={"article_id": pl.String, "stage": pl.String, "content_hash": pl.String,
-                        "extractor_version": pl.String, "processed_at": pl.Datetime},
+                [
+                    {
+                        "article_id": a,
+                        "stage": STAGE,
+                        "content_hash": h,
+                        "extractor_version": EXTRACTOR_VERSION,
+                        "processed_at": now,
+                    }
+                    for a, _, _, _, h in batch
+                ],
+                schema={
+                    "article_id": pl.String,
+                    "stage": pl.String,
+                    "content_hash": pl.String,
+                    "extractor_version": pl.String,
+                    "processed_at": pl.Datetime,
+                },
             )
             wh.replace_rows(conn, "core.processing", "article_id", ids, processing)
             context.log.info(f"extracted {start + len(batch)}/{len(pending)} articles")
         for asset, table in TABLE_OF_ASSET.items():
             yield dg.MaterializeResult(
                 asset_key=asset,
-                metadata=table_metadata(conn, table, articles_processed=len(pending),
-                                        rows_written=written.get(asset, 0) if asset != "actors" else None),
+                metadata=table_metadata(
+                    conn,
+                    table,
+                    articles_processed=len(pending),
+                    rows_written=written.get(asset, 0) if asset != "actors" else None,
+                ),
             )

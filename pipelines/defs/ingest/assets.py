@@ -30,11 +30,27 @@ def sources(context: dg.AssetExecutionContext, warehouse: DuckDBResource, inbox:
     rows = []
     for item in items:
         raw_path = str(store.path(store.put(item.content))) if item.content is not None else None
-        rows.append({"source": item.source, "kind": item.kind, "content_hash": item.content_hash,
-                     "byte_size": len(item.content) if item.content is not None else None,
-                     "raw_path": raw_path, "error": item.error})
-    frame = pl.DataFrame(rows, schema={"source": pl.String, "kind": pl.String, "content_hash": pl.String,
-                                       "byte_size": pl.Int64, "raw_path": pl.String, "error": pl.String})
+        rows.append(
+            {
+                "source": item.source,
+                "kind": item.kind,
+                "content_hash": item.content_hash,
+                "byte_size": len(item.content) if item.content is not None else None,
+                "raw_path": raw_path,
+                "error": item.error,
+            }
+        )
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            "source": pl.String,
+            "kind": pl.String,
+            "content_hash": pl.String,
+            "byte_size": pl.Int64,
+            "raw_path": pl.String,
+            "error": pl.String,
+        },
+    )
     with warehouse.get_connection() as conn:
         warehouse_sql(conn)
         conn.register("seen", frame)
@@ -68,9 +84,16 @@ def sources(context: dg.AssetExecutionContext, warehouse: DuckDBResource, inbox:
         if errors.height:
             context.log.warning(f"{errors.height} inputs could not be read or fetched; they go to core.rejected")
         pending = conn.execute("select count(*) from core.sources where status = 'pending'").fetchall()[0][0]
-        return dg.MaterializeResult(metadata=table_metadata(
-            conn, "core.sources", inputs_seen=len(items), inputs_new_or_changed=changed, inputs_pending=pending,
-            unreadable=errors.height))
+        return dg.MaterializeResult(
+            metadata=table_metadata(
+                conn,
+                "core.sources",
+                inputs_seen=len(items),
+                inputs_new_or_changed=changed,
+                inputs_pending=pending,
+                unreadable=errors.height,
+            )
+        )
 
 
 def warehouse_sql(conn) -> None:

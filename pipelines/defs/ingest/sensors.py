@@ -23,8 +23,12 @@ def inbox_signature(inbox: Path) -> str:
     return digest.hexdigest()
 
 
-@dg.sensor(job=pipeline_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING,
-           description="Starts one pipeline run when files are added to, changed in or removed from the inbox.")
+@dg.sensor(
+    job=pipeline_job,
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Starts one pipeline run when files are added to, changed in or removed from the inbox.",
+)
 def inbox_sensor(context: dg.SensorEvaluationContext):
     inbox = Path(settings.inbox())
     if not inbox.is_dir():

@@ -22,8 +22,10 @@ def analytics_views(warehouse: DuckDBResource) -> dg.MaterializeResult:
         warehouse_sql(conn)
         names = wh.apply_views(conn)
         counts = {name: wh.count(conn, name) for name in names}
-        return dg.MaterializeResult(metadata={
-            "views": dg.MetadataValue.md("\n".join(f"- `{name}`: {rows} rows" for name, rows in counts.items())),
-            "dagster/row_count": sum(counts.values()),
-            "preview": preview(conn, "select event_type, event_date, participants, trigger from analytics.events"),
-        })
+        return dg.MaterializeResult(
+            metadata={
+                "views": dg.MetadataValue.md("\n".join(f"- `{name}`: {rows} rows" for name, rows in counts.items())),
+                "dagster/row_count": sum(counts.values()),
+                "preview": preview(conn, "select event_type, event_date, participants, trigger from analytics.events"),
+            }
+        )

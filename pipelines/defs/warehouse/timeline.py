@@ -36,21 +36,49 @@ def timeline(warehouse: DuckDBResource) -> dg.MaterializeResult:
     with warehouse.get_connection() as conn:
         warehouse_sql(conn)
         reports = [
-            Report(event_id, article_id, event_type, status, date, precision, frozenset(participants or []),
-                   frozenset(people or []))
-            for event_id, article_id, event_type, status, date, precision, participants, people
-            in conn.execute(REPORTS).fetchall()
+            Report(
+                event_id,
+                article_id,
+                event_type,
+                status,
+                date,
+                precision,
+                frozenset(participants or []),
+                frozenset(people or []),
+            )
+            for event_id, article_id, event_type, status, date, precision, participants, people in conn.execute(
+                REPORTS
+            ).fetchall()
         ]
         events = build_timeline(reports)
         frame = pl.DataFrame(
-            [{**e.__dict__, "participants": list(e.participants), "article_ids": list(e.article_ids),
-              "event_ids": list(e.event_ids)} for e in events],
-            schema={"timeline_id": pl.String, "event_type": pl.String, "status": pl.String, "event_date": pl.Date,
-                    "date_precision": pl.String, "participants": pl.List(pl.String),
-                    "article_ids": pl.List(pl.String), "event_ids": pl.List(pl.String)},
+            [
+                {
+                    **e.__dict__,
+                    "participants": list(e.participants),
+                    "article_ids": list(e.article_ids),
+                    "event_ids": list(e.event_ids),
+                }
+                for e in events
+            ],
+            schema={
+                "timeline_id": pl.String,
+                "event_type": pl.String,
+                "status": pl.String,
+                "event_date": pl.Date,
+                "date_precision": pl.String,
+                "participants": pl.List(pl.String),
+                "article_ids": pl.List(pl.String),
+                "event_ids": pl.List(pl.String),
+            },
         )
         conn.execute("delete from core.timeline")
         wh.upsert_rows(conn, "core.timeline", "timeline_id", frame)
-        return dg.MaterializeResult(metadata=table_metadata(
-            conn, "core.timeline", reports=len(reports),
-            reported_more_than_once=sum(len(e.article_ids) > 1 for e in events)))
+        return dg.MaterializeResult(
+            metadata=table_metadata(
+                conn,
+                "core.timeline",
+                reports=len(reports),
+                reported_more_than_once=sum(len(e.article_ids) > 1 for e in events),
+            )
+        )
