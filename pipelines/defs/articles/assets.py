@@ -7,7 +7,6 @@ import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
 
-from pipelines.defs.ingest.assets import warehouse_sql
 from pipelines.defs.metadata import preview, table_metadata
 from pipelines.defs.resources import InboxResource
 from pipelines.lib import warehouse as wh
@@ -44,7 +43,7 @@ def articles(
 ) -> dg.MaterializeResult:
     now = dt.datetime.now()
     with warehouse.get_connection() as conn:
-        warehouse_sql(conn)
+        wh.apply_schema(conn)  # the core tables exist before any asset writes
         if config.reprocess:
             conn.execute("update core.sources set status = 'pending'")
         pending = conn.execute(

@@ -10,7 +10,6 @@ import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
 
-from pipelines.defs.ingest.assets import warehouse_sql
 from pipelines.defs.metadata import table_metadata
 from pipelines.lib import warehouse as wh
 from pipelines.lib.analysis import analyze
@@ -54,7 +53,7 @@ DESCRIPTIONS = {
 def extractions(context: dg.AssetExecutionContext, warehouse: DuckDBResource):
     now = dt.datetime.now()
     with warehouse.get_connection() as conn:
-        warehouse_sql(conn)
+        wh.apply_schema(conn)  # the core tables exist before any asset writes
         pending = conn.execute(
             """
             select

@@ -9,7 +9,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.defs.metadata import table_metadata
 from pipelines.defs.resources import InboxResource
-from pipelines.lib import warehouse
+from pipelines.lib import warehouse as wh
 from pipelines.lib.inbox import discover
 from pipelines.lib.raw_store import RawStore
 
@@ -52,7 +52,7 @@ def sources(context: dg.AssetExecutionContext, warehouse: DuckDBResource, inbox:
         },
     )
     with warehouse.get_connection() as conn:
-        warehouse_sql(conn)
+        wh.apply_schema(conn)  # the core tables exist before any asset writes
         conn.register("seen", frame)
         changed = conn.execute(
             """
@@ -94,8 +94,3 @@ def sources(context: dg.AssetExecutionContext, warehouse: DuckDBResource, inbox:
                 unreadable=errors.height,
             )
         )
-
-
-def warehouse_sql(conn) -> None:
-    """Create the core tables if they are missing (every asset may be the first to run)."""
-    warehouse.apply_schema(conn)

@@ -3,7 +3,6 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipelines.defs.ingest.assets import warehouse_sql
 from pipelines.defs.metadata import preview
 from pipelines.lib import warehouse as wh
 
@@ -19,7 +18,7 @@ from pipelines.lib import warehouse as wh
 )
 def analytics_views(warehouse: DuckDBResource) -> dg.MaterializeResult:
     with warehouse.get_connection() as conn:
-        warehouse_sql(conn)
+        wh.apply_schema(conn)  # the core tables exist before any asset writes
         names = wh.apply_views(conn)
         counts = {name: wh.count(conn, name) for name in names}
         return dg.MaterializeResult(

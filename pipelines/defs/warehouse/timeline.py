@@ -4,7 +4,6 @@ import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
 
-from pipelines.defs.ingest.assets import warehouse_sql
 from pipelines.defs.metadata import table_metadata
 from pipelines.lib import warehouse as wh
 from pipelines.lib.timeline import Report, build_timeline
@@ -34,7 +33,7 @@ group by all
 )
 def timeline(warehouse: DuckDBResource) -> dg.MaterializeResult:
     with warehouse.get_connection() as conn:
-        warehouse_sql(conn)
+        wh.apply_schema(conn)  # the core tables exist before any asset writes
         reports = [
             Report(
                 event_id,
