@@ -57,7 +57,9 @@ def articles(
                 continue
             result = build_article(source, kind, Path(raw_path).read_bytes(), now.date(), inbox.max_bytes)
             (accepted if isinstance(result, ArticleRecord) else rejected).append(result)
+        conn.begin()  # one transaction: a failed write leaves the inputs pending, nothing half-written
         _write(conn, accepted, rejected, now)
+        conn.commit()
         stale = conn.execute(
             "select count(*) from core.articles where extractor_version <> ?", [EXTRACTOR_VERSION]
         ).fetchall()[0][0]

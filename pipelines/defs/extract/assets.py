@@ -80,6 +80,7 @@ def extractions(context: dg.AssetExecutionContext, warehouse: DuckDBResource):
                 for name, items in analysis_rows(article_id, body, analysis, analysis.mentions).items():
                     rows[name] += items
             ids = [row[0] for row in batch]
+            conn.begin()  # a batch lands whole or not at all (then it is redone on the next run)
             for name, frame in to_frames(rows).items():
                 written[name] += wh.replace_rows(conn, f"core.{name}", "article_id", ids, frame)
             wh.upsert_rows(conn, "core.actors", "actor_id", actor_rows(actors))
@@ -103,6 +104,7 @@ def extractions(context: dg.AssetExecutionContext, warehouse: DuckDBResource):
                 },
             )
             wh.replace_rows(conn, "core.processing", "article_id", ids, processing)
+            conn.commit()
             context.log.info(f"extracted {start + len(batch)}/{len(pending)} articles")
         for asset, table in TABLE_OF_ASSET.items():
             yield dg.MaterializeResult(
