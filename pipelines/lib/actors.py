@@ -193,6 +193,7 @@ class ArticleActors:
             clean = token.strip(",.:;()")
             if (
                 re.fullmatch(NAME_TOKEN, clean)
+                and not (clean.isupper() and len(clean) <= 5)  # DPR, KPK, TNI: institutions, not names
                 and clean not in self.lexicon.not_name_words
                 and clean.lower() not in self.lexicon.titles
                 and (

@@ -271,7 +271,7 @@ class _Extractor:
             people = [a for a in participants if a.kind == "person"]
             if len(people) >= 2:
                 self.last_pair = tuple(a.name for a in people)
-            elif name in self.lex.two_sided:
+            elif name in self.lex.two_sided and people:
                 participants += self._counterparts(participants, people)
             if name in self.lex.joint and sum(a.kind == "country" for a in participants) < 2:
                 participants += [
