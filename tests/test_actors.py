@@ -50,3 +50,9 @@ def test_acronym_aliases_count_only_in_capitals():
 def test_actor_ids_are_stable_and_case_insensitive():
     assert actor_id("Xi Jinping") == actor_id("XI JINPING")
     assert actor_id("Xi Jinping").startswith("act_")
+
+
+def test_an_institution_speaks_as_an_organisation():
+    actors = ArticleActors.scan("Kepolisian Wales Selatan mengatakan tak ada penangkapan.")
+    actor = actors.resolve("Kepolisian Wales Selatan")
+    assert (actor.name, actor.kind) == ("Kepolisian Wales Selatan", "organization")

@@ -130,3 +130,16 @@ def test_a_partial_quotation_inside_reported_speech_does_not_hide_it():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.kind, quote.addressee) == ("Xi Jinping", "indirect", "Vladimir Putin")
+
+
+def test_a_speaker_named_in_apposition_after_a_long_role():
+    text = (
+        "Kepala Seksi Urusan Umum dan Humas PT Angkasa I Bandara Internasional Lombok (BIL), Eka Asmadi, "
+        "saat dihubungi melalui telepon dari Mataram, Kamis, mengatakan,pembatalan seluruh penerbangan "
+        "itu dilakukan mulai tadi pagi.\n\n"
+        '"Penutupan bandara ini dilakukan demi keselamatan penerbangan," katanya.'
+    )
+    assert quotes(text) == [
+        ("Eka Asmadi", "indirect", "pembatalan seluruh penerbangan itu dilakukan mulai tadi pagi."),
+        ("Eka Asmadi", "direct", "Penutupan bandara ini dilakukan demi keselamatan penerbangan"),
+    ]

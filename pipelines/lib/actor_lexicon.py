@@ -14,7 +14,7 @@ from functools import cache
 from pipelines.lib import lexicons
 
 TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-AFFILIATION_TOKEN = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|dan|untuk|dari|&"
+AFFILIATION_TOKEN = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|\([A-Z][A-Z0-9]{1,9}\)|dan|untuk|dari|&"
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class ActorLexicon:
     titles: tuple[str, ...]
     not_name_words: frozenset[str]
     government_words: tuple[str, ...]
+    institution_words: frozenset[str]
     pronouns: frozenset[str]
     after_cues: tuple[str, ...]
     alias_pattern: re.Pattern
@@ -97,12 +98,13 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         titles=tuple(sorted(people["titles"], key=len, reverse=True)),
         not_name_words=frozenset(people["not_name_words"]),
         government_words=tuple(people["government_words"]),
+        institution_words=frozenset(people["institution_words"]),
         pronouns=frozenset(people["pronouns"]),
         after_cues=tuple(lexicons.load("quotes", language)["cues"]["after"]),
         alias_pattern=pattern,
         alias_starts=_alias_starts(by_alias),
         title_starts=frozenset(t.split()[0] for t in people["titles"]),
-        titled_phrase=re.compile(rf"(?<![\w]){titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{1,12}}"),
+        titled_phrase=re.compile(rf"(?<![\w]){titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{1,16}}"),
         role_before=re.compile(rf"(?<![\w])({titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{0,8}}),?\s+$"),
         by_alias=by_alias,
         by_name={a.name.lower(): a for a in actors},

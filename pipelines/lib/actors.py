@@ -255,8 +255,12 @@ class ArticleActors:
                 return mention.actor
         return None
 
-    def resolve(self, phrase: str) -> Actor | None:
-        """Resolve a speaker or participant phrase to a canonical actor."""
+    def resolve(self, phrase: str, register: bool = True) -> Actor | None:
+        """Resolve a speaker or participant phrase to a canonical actor.
+
+        A person the article did not name before is remembered (with every place the text
+        names them) unless ``register`` is false: a look that changes nothing.
+        """
         phrase = " ".join(phrase.replace("\n", " ").split()).strip(" ,.:;")
         if not phrase:
             return None
@@ -283,25 +287,37 @@ class ArticleActors:
                 holder = self.lexicon.role_holder(lowered, self.year)
                 if holder:
                     return holder
+        governed = any(lowered.startswith(word + " ") for word in self.lexicon.government_words)
+        if phrase.split()[0] in self.lexicon.institution_words and not governed:
+            return Actor(" ".join(phrase.split(",")[0].split()), "organization")  # "Kepolisian Wales Selatan"
         if names:
             fuzzy = self._fuzzy_person(names)
             if fuzzy:
                 return fuzzy
             if len(names) >= 2 or any(lowered.startswith(t + " ") for t in self.lexicon.titles) or not others:
-                return self._new_person(names)
+                return self._new_person(names, register)
         if others:  # "Pemerintah Brasil selaku ketua BRICS": the government's country
-            governed = any(lowered.startswith(word + " ") for word in self.lexicon.government_words)
             return others[0] if governed else others[-1]
         return None
 
-    def _new_person(self, names: list[str]) -> Actor:
+    def _new_person(self, names: list[str], register: bool = True) -> Actor:
         """A person the lexicon does not know, named as fully as the article names them."""
         tokens = self._referenced_suffix(names) if len(names) > 2 else names
         if len(tokens) == 1:
             tokens = self._full_name_of(tokens[0]) or tokens
         actor = self.known_person(" ".join(tokens)) or Actor(" ".join(tokens), "person")
-        self.people.setdefault(actor.name, actor)
+        if register and actor.name not in self.people:
+            self.people[actor.name] = actor
+            self._mention_everywhere(actor)
         return actor
+
+    def _mention_everywhere(self, person: Actor) -> None:
+        """A person found late (as a speaker) is a mention wherever the article names them."""
+        words = [w for w in person.name.split() if w not in self.lexicon.not_name_words and len(w) > 1]
+        for form in [person.name, *words]:
+            for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", self.text):
+                self._add(match.start(), match.end(), person)
+        self.mentions.sort(key=lambda m: m.start)
 
     def _full_name_of(self, token: str) -> list[str] | None:
         """ "Samsul" -> "Samsul Arif" when the article writes the longer name somewhere."""

@@ -22,6 +22,8 @@ class Cues:
     addressee: tuple[str, ...]
     continuation: tuple[str, ...]
     adjuncts: tuple[str, ...]
+    not_verbs: frozenset[str]
+    time_words: frozenset[str]
     after_verb: tuple[str, ...]
     min_words_unattributed: int
     cut_before: re.Pattern
@@ -88,6 +90,7 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
 @cache
 def load_cues(language: str = "id") -> Cues:
     lexicon = lexicons.load("quotes", language)
+    dates = lexicons.load("dates", language)
     data, clause = lexicon["cues"], lexicon["reported_clause"]
     return Cues(
         cut_before=re.compile("|".join(re.escape(c) + r"\b" for c in clause["cut_before"]), re.IGNORECASE),
@@ -105,6 +108,8 @@ def load_cues(language: str = "id") -> Cues:
         addressee=tuple(data["addressee"]),
         continuation=tuple(data["continuation"]),
         adjuncts=tuple(data["adjuncts"]),
+        not_verbs=frozenset(data["not_verbs"]),
+        time_words=frozenset(w.lower() for w in [*dates["weekdays"], *dates["months"]]),
         after_verb=tuple(data["after_verb"]),
         min_words_unattributed=int(data["min_words_unattributed"]),
     )

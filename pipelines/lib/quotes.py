@@ -109,7 +109,11 @@ class _Extractor:
                 break
             speaker.append(token)
         segments = [seg.strip() for seg in " ".join(speaker).split(" , ") if seg.strip()]
-        named = [seg for seg in segments if self.actors.resolve(seg) is not None and not self._is_anaphoric(seg)]
+        named = [
+            seg
+            for seg in segments
+            if self.actors.resolve(seg, register=False) is not None and not self._is_anaphoric(seg)
+        ]
         phrase = named[-1] if len(named) > 1 and self._names_a_person(named[-1]) else (segments[0] if segments else "")
         return phrase, addressee
 
@@ -119,7 +123,7 @@ class _Extractor:
         return self._phrase_after_cue(match.group(1))[0] or None if match else None
 
     def _names_a_person(self, phrase: str) -> bool:
-        actor = self.actors.resolve(phrase)
+        actor = self.actors.resolve(phrase, register=False)
         return actor is not None and actor.kind == "person"
 
     def _is_anaphoric(self, phrase: str) -> bool:
@@ -217,7 +221,7 @@ class _Extractor:
         bare = token.strip(",")
         if bare.lower() in self.cues.subject_fillers or re.fullmatch(r"\(?[\d/.-]+\)?", bare):
             return True
-        return bare in self.actors.lexicon.not_name_words and self.actors.known_person(bare) is None
+        return bare.lower() in self.cues.time_words  # "Xi pada Selasa (21/1) mengatakan"
 
     def _subject(self, subject: str, position: int) -> Actor | None:
         """The speaker named right before a reporting verb, or a pronoun."""
@@ -249,9 +253,8 @@ class _Extractor:
         if not people:
             return None
         gap = self.text[people[-1].end : verb].strip(" ,")
-        if not gap or (
-            re.match(self.cues.adjunct_start, gap, re.IGNORECASE) and not re.search(r"\b(?:me|ber)[a-z]{3,}", gap)
-        ):
+        verbs = [w for w in re.findall(r"\b(?:me|ber)[a-z]{3,}", gap) if w not in self.cues.not_verbs]
+        if not gap or (re.match(self.cues.adjunct_start, gap, re.IGNORECASE) and not verbs):
             return people[-1].actor
         return None
 
