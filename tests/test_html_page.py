@@ -110,3 +110,13 @@ def test_site_from_an_outlet_name_in_the_dateline_when_the_url_is_unknown():
     assert page.site == "antaranews.com"
     assert page.body.startswith("Pemerintah Kota Surabaya menambah")
     assert "(abc/def)" not in page.body
+
+
+def test_the_headline_drops_a_channel_glued_to_the_title():
+    html = (
+        "<html><head><title>Situs.com: Musik - Penyanyi Ini Digerebek Polisi Karena Pesta</title></head><body>"
+        "<h1>Penyanyi Ini Digerebek Polisi Karena Pesta</h1><article>"
+        + "<p>Polisi mendatangi rumah seorang penyanyi setelah warga mengeluhkan pesta yang terlalu bising di malam hari.</p>" * 4
+        + "</article></body></html>"
+    )
+    assert page_from_html(html).title == "Penyanyi Ini Digerebek Polisi Karena Pesta"

@@ -130,8 +130,15 @@ def registrable(host: str | None) -> str | None:
     return ".".join(parts[-n:])
 
 
-def tidy_title(title: str | None, site: str | None) -> str | None:
-    """Drop an outlet name glued to the title ("Outlet.com: Title", "Title - Outlet")."""
+def tidy_title(title: str | None, site: str | None, headlines: list[str] | None = None) -> str | None:
+    """Drop an outlet name glued to the title ("Outlet.com: Title", "Title - Outlet").
+
+    A page headline (``<h1>`` of four words or more) found inside the title is the title without
+    whatever a site glued around it ("Kanal - Judul", "Judul | Outlet").
+    """
+    for headline in headlines or []:
+        if title and len(headline.split()) >= 4 and headline in title:
+            return headline
     if not title or not site:
         return title
     name = re.sub(r"[^a-z0-9]", "", site.split(".")[0])
@@ -181,7 +188,7 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
     )
     times = [normalise(t.text_content()) for t in tree.iter("time")]
     return Page(
-        title=tidy_title(meta.title, site),
+        title=tidy_title(meta.title, site, [" ".join(h.text_content().split()) for h in tree.iter("h1")]),
         body=body,
         site=site,
         author=meta.author,
