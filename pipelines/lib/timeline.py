@@ -60,8 +60,14 @@ def same_event(a: Report, b: Report) -> bool:
 
 
 def build_timeline(reports: list[Report]) -> list[TimelineEvent]:
-    """Cluster reports (single linkage within a type and year) into timeline events."""
+    """Cluster reports into timeline events, within a type and year.
+
+    Parties link reports one pair at a time, but a cluster never holds two different days
+    or months: a report dated only "2024" cannot chain a meeting of 9 April to one of 9 July.
+    """
     parent = list(range(len(reports)))
+    days: dict[int, set[str]] = {i: _dates(r, "day") for i, r in enumerate(reports)}
+    months: dict[int, set[str]] = {i: _dates(r, "month") for i, r in enumerate(reports)}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -75,12 +81,25 @@ def build_timeline(reports: list[Report]) -> list[TimelineEvent]:
     for members in buckets.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if same_event(reports[i], reports[j]):
-                    parent[find(j)] = find(i)
+                a, b = find(i), find(j)
+                if a == b or not same_event(reports[i], reports[j]):
+                    continue
+                if len(days[a] | days[b]) > 1 or len(months[a] | months[b]) > 1:
+                    continue
+                parent[b] = a
+                days[a] |= days[b]
+                months[a] |= months[b]
     groups: dict[int, list[Report]] = defaultdict(list)
     for i, report in enumerate(reports):
         groups[find(i)].append(report)
     return sorted((_merge(group) for group in groups.values()), key=lambda t: (t.event_date, t.event_type))
+
+
+def _dates(report: Report, precision: str) -> set[str]:
+    """The report's date at ``precision``, if it is that precise."""
+    if RANK[report.date_precision] > RANK[precision]:
+        return set()
+    return {report.event_date.isoformat()[: WIDTH[precision]]}
 
 
 def _merge(group: list[Report]) -> TimelineEvent:
