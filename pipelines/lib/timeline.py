@@ -5,7 +5,8 @@ dates agree at the coarser of their two precisions (2021-12-15 and 2021-12
 agree; 2021-12-15 and 2021-12-07 do not), and their participants overlap: at
 least one person in common, or, for events between countries and
 organisations only, at least two actors (or all of the smaller list) in common.
-Undated reports cannot be placed on a timeline and are left out.
+A cluster never holds two different days or months, so a coarse report cannot
+chain two events. Undated reports cannot be placed on a timeline and are left out.
 """
 
 from __future__ import annotations
