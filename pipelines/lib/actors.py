@@ -287,8 +287,13 @@ class ArticleActors:
                 holder = self.lexicon.role_holder(lowered, self.year)
                 if holder:
                     return holder
+        if re.fullmatch(r"[A-Z][A-Z0-9-]{1,8}", phrase) and not persons and not others:
+            return Actor(phrase, "organization")  # "kata NORAD"
         governed = any(lowered.startswith(word + " ") for word in self.lexicon.government_words)
         if phrase.split()[0] in self.lexicon.institution_words and not governed:
+            countries = [a for a in others if a.kind == "country"]
+            if countries:  # "Kementerian Pertahanan Rusia": the state speaks
+                return countries[0]
             return Actor(" ".join(phrase.split(",")[0].split()), "organization")  # "Kepolisian Wales Selatan"
         if names:
             fuzzy = self._fuzzy_person(names)

@@ -48,6 +48,10 @@ class Cues:
         )
 
     @property
+    def naming(self) -> re.Pattern:  # "menyebut Xi sebagai sahabat": naming, not reported speech
+        return _compiled(r"^(?:\S+\s+){1,6}?sebagai\b", re.IGNORECASE)
+
+    @property
     def according_pattern(self) -> re.Pattern:  # "Menurut Yang, …", "Selain itu, menurutnya, …"
         return _compiled(
             r"^(?:[^,]{0,40},\s*)?(" + "|".join(self.according_to) + r")(nya)?\s*([^,]*),\s*", re.IGNORECASE

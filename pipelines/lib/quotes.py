@@ -60,6 +60,7 @@ class _Extractor:
         self.quoted = find_quoted(text, language) if quoted is None else quoted
         self.last_speaker: Actor | None = None
         self.last_speaker_at = -1
+        self.last_quote_actor: Actor | None = None
         self.quotes: list[Quote] = []
 
     # -- speakers -----------------------------------------------------------
@@ -172,6 +173,7 @@ class _Extractor:
                 sentence=sentence.text if sentence else self.text[start:end],
             )
         )
+        self.last_quote_actor = actor
         if actor.kind == "person":
             self.last_speaker, self.last_speaker_at = actor, start
 
@@ -201,7 +203,7 @@ class _Extractor:
             return
         starts_paragraph = not before.strip()
         if previous and starts_paragraph and words >= self.cues.min_words_unattributed and previous.kind == "direct":
-            actor = self.actors.resolve(previous.speaker) or self.last_speaker
+            actor = self.last_quote_actor
             if actor:
                 self._add(actor, "direct", quoted.start, quoted.end, previous.cue, None)
 
@@ -231,6 +233,8 @@ class _Extractor:
         named = self._named_before(position - len(subject), position)
         if named:
             return named
+        if re.search(r"\S\s+(?:itu|tersebut)(?:\s+(?:juga|pun|kembali|lalu|sebelumnya))*\s*$", subject):
+            return self._referent(position, None)  # "Diplomat senior Rusia itu juga mengatakan"
         tokens = subject.split()
         while tokens and self._is_filler(tokens[-1]):
             tokens.pop()
@@ -238,8 +242,9 @@ class _Extractor:
             return None
         if self.actors.is_pronoun(tokens[-1]):
             return self._speaker(tokens[-1], position)
-        last_segment = " ".join(tokens).rsplit(",", 1)[-1].strip()
-        if "," in " ".join(tokens) and self._names_a_person(last_segment) and len(last_segment.split()) <= 4:
+        joined = " ".join(tokens).rstrip(", ")
+        last_segment = joined.rsplit(",", 1)[-1].strip()
+        if "," in joined and self._names_a_person(last_segment) and len(last_segment.split()) <= 4:
             return self.actors.resolve(last_segment)  # "Ketika ditanya soal sanksi, Lavrov menjawab"
         clause = re.split(r",\s+(?=[a-z])|^.*\b(?:bahwa|dengan|untuk|yang)\b", " ".join(tokens))[-1]
         clause_tokens = clause.split()
@@ -250,13 +255,20 @@ class _Extractor:
     def _named_before(self, start: int, verb: int) -> Actor | None:
         """ "Guo Jiakun dalam konferensi pers di Beijing mengatakan": a person, then only an adjunct."""
         people = [m for m in self.actors.mentions_in(start, verb) if m.actor.kind == "person"]
-        if not people:
+        for k in range(len(people) - 1, -1, -1):
+            before = self.text[people[k - 1].end if k else start : people[k].start]
+            if k and re.search(r"\byang\b", before):
+                continue  # "Modi, yang bertemu Putin di sela KTT, mengatakan": Putin is inside the clause
+            gap = self.text[people[k].end : verb].strip(" ,")
+            if not gap or gap.lower().startswith("yang ") or self._is_adjunct(gap):
+                return people[k].actor
             return None
-        gap = self.text[people[-1].end : verb].strip(" ,")
-        verbs = [w for w in re.findall(r"\b(?:me|ber)[a-z]{3,}", gap) if w not in self.cues.not_verbs]
-        if not gap or (re.match(self.cues.adjunct_start, gap, re.IGNORECASE) and not verbs):
-            return people[-1].actor
         return None
+
+    def _is_adjunct(self, words: str) -> bool:
+        """ "dalam konferensi pers di Beijing", "saat dihubungi melalui telepon, Kamis": no verb of its own."""
+        verbs = [w for w in re.findall(r"\b(?:me|ber)[a-z]{3,}|\bmerupakan\b", words) if w not in self.cues.not_verbs]
+        return bool(re.match(self.cues.adjunct_start, words.strip(" ,"), re.IGNORECASE)) and not verbs
 
     # -- indirect quotes --------------------------------------------------------
     def _looks_direct(self, quoted: Quoted) -> bool:
@@ -284,14 +296,16 @@ class _Extractor:
         according = self.cues.according_pattern.match(text)
         if according:
             phrase = "dia" if according.group(2) else according.group(3)
-            if not according.group(2) and (_words(phrase) > 6 or phrase.split()[0].lower() in self.cues.not_speakers):
+            source = not according.group(2) and phrase.split()[0].lower() in self.cues.not_speakers
+            if not according.group(2) and _words(phrase) > 6:
                 return
-            actor = self._speaker(phrase, sentence.start)
+            actor = None if source else self._speaker(phrase, sentence.start)
             if actor:
                 self._add(
                     actor, "indirect", sentence.start + according.end(), sentence.end, according.group(1).lower(), None
                 )
-            return
+                return
+            # "Menurut kantor berita Xinhua, Xi mengatakan …": the report has a speaker of its own
         trailing = self.cues.trailing_pattern.search(text)
         if trailing and _words(text[: trailing.start()]) >= 4:
             cue = trailing.group(1).lower()
@@ -311,7 +325,7 @@ class _Extractor:
                 addressee, rest = to.group(1), rest[to.end() :]
             # adjuncts before "bahwa": "mengatakan kepada wartawan di Beijing, Kamis (9/4), bahwa …"
             later = self.cues.complementizer_ahead.match(rest)
-            if later:
+            if later and (later.group(1).lstrip().startswith(",") or self._is_adjunct(later.group(1))):
                 addressee = addressee or self._addressee_in(later.group(1))
                 rest = rest[later.end(1) :]
             comp = self.cues.complement_pattern.match(rest)
@@ -320,7 +334,9 @@ class _Extractor:
             content_start = (
                 sentence.start + verb.end() + (len(text[verb.end() :]) - len(rest)) + (comp.end() if comp else 0)
             )
-            if _words(self.text[content_start : sentence.end]) < 3:
+            if _words(self.text[content_start : sentence.end]) < 3 or self.cues.naming.match(
+                self.text[content_start : sentence.end]
+            ):
                 return
             actor = self._subject(text[: verb.start()], sentence.start + verb.start())
             if actor:
