@@ -16,6 +16,7 @@ class EventLexicon:
     weak_needs: dict[str, re.Pattern]
     two_sided: frozenset[str]
     joint: frozenset[str]
+    between_parties: frozenset[str]
     needs_location: frozenset[str]
     absorbs: dict[str, tuple[str, ...]]
     anaphora: re.Pattern
@@ -69,6 +70,7 @@ def load_lexicon(language: str = "id") -> EventLexicon:
         },
         two_sided=frozenset(data["participants"]["two_sided"]),
         joint=frozenset(data["participants"]["joint"]),
+        between_parties=frozenset(data["participants"]["between_parties"]),
         needs_location=frozenset(name for name, spec in data["types"].items() if spec.get("needs_location")),
         anaphora=re.compile(r"^(?:\s+\S+)?\s+(?:" + "|".join(reference["anaphora"]) + r")\b", re.IGNORECASE),
         after_event=re.compile(r"\b(?:" + "|".join(reference["after_event"]) + r")\s+$", re.IGNORECASE),

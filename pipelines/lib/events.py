@@ -101,10 +101,10 @@ class _Extractor:
     def _participants(self, sentence: Span, visible: str, position: int) -> list[Actor]:
         self.sources: set[str] = set()
         clause_start, clause_end = self._clause(visible, position)
-        found = self._named(sentence, visible, clause_start, clause_end)
+        found = self._named(sentence, visible, clause_start, clause_end, position)
         if len(found) < 2 and not any(a.kind == "person" for a in found.values()):
             clause_start, clause_end = 0, len(visible)
-            found = self._named(sentence, visible, clause_start, clause_end)
+            found = self._named(sentence, visible, clause_start, clause_end, position)
         visible = visible[clause_start:clause_end]
         if re.search(r"\b(?:ia|dia|beliau)\b", visible, re.IGNORECASE):
             person = self.actors.last_person_before(sentence.start)
@@ -122,12 +122,17 @@ class _Extractor:
                 found[actor.country] = Actor(actor.country, "country")
         return list(found.values())
 
-    def _refers_back(self, visible: str, match: re.Match) -> bool:
-        """ "pertemuan tersebut", "kunjungan Xi kali ini", "usai pertemuan": an event already reported."""
+    def _refers_back(self, visible: str, match: re.Match, kind: str) -> bool:
+        """ "pertemuan tersebut", "kunjungan Xi kali ini": an event already reported.
+
+        "usai pertemuan" points back only when the article already reported such an event;
+        the first time, it reports one ("… seusai pertemuan bilateral di Istana …").
+        """
         if self.lex.anaphora.match(visible[match.end() :]):
             return True
         nominal = match.group(0).split()[0].lower().endswith("an") or match.group(0).isupper()
-        return nominal and bool(self.lex.after_event.search(visible[: match.start()]))
+        seen = any(e.event_type == kind for e in self.events)
+        return nominal and seen and bool(self.lex.after_event.search(visible[: match.start()]))
 
     def _stated_date(
         self,
@@ -172,13 +177,24 @@ class _Extractor:
                 return resolved
         return None
 
-    def _is_source(self, sentence: Span, mention) -> bool:
-        """ "Menurut Peskov, …", "kata Peskov", "Peskov mengatakan …": who reports, not who takes part."""
+    def _is_source(self, sentence: Span, mention, trigger: int) -> bool:
+        """ "Menurut Peskov, …", "kata Peskov", "Peskov mengatakan …": who reports, not who takes part.
+
+        Only when the event is in what they report: in "Dalam panggilan video dengan Xi, Putin
+        menyatakan …" Putin speaks of a call he took part in.
+        """
+        if trigger < mention.start - sentence.start:
+            return False
         before = self.text[sentence.start : mention.start].replace(",", " ").split()
         after = self.text[mention.end : sentence.end].replace(",", " ").split()
         if before and before[-1].lower() in self.cues.according_to + self.cues.after:
             return True
         return bool(after) and after[0].lower() in self.cues.speech_verbs
+
+    @staticmethod
+    def _parties(participants: list[Actor]) -> set[str]:
+        """Distinct parties: a person and their own country are one."""
+        return {a.country or a.name if a.kind == "person" else a.name for a in participants}
 
     def _counterparts(self, participants: list[Actor], people: list[Actor]) -> list[Actor]:
         """A meeting or call needs two sides: the last pair of people, or the article's two main people."""
@@ -194,14 +210,14 @@ class _Extractor:
                 named.add(person.country)
         return added
 
-    def _named(self, sentence: Span, visible: str, start: int, end: int) -> dict[str, Actor]:
+    def _named(self, sentence: Span, visible: str, start: int, end: int, trigger: int) -> dict[str, Actor]:
         found: dict[str, Actor] = {}
         for mention in self.actors.mentions_in(sentence.start + start, sentence.start + end):
             if visible[mention.start - sentence.start] == " " or mention.actor.name in self.lex.not_participants:
                 continue
             if mention.actor.kind == "place":
                 continue
-            if mention.actor.kind == "person" and self._is_source(sentence, mention):
+            if mention.actor.kind == "person" and self._is_source(sentence, mention, trigger):
                 self.sources.add(mention.actor.name)
             found[mention.actor.name] = mention.actor
         return found
@@ -244,7 +260,7 @@ class _Extractor:
         for name, strong, weak, cameo in self.lex.types:
             matches = list(strong.finditer(visible))
             # "Kunjungan ini merupakan lawatan pertamanya …": one trigger pointing back is enough
-            match = None if any(self._refers_back(visible, m) for m in matches) else next(iter(matches), None)
+            match = None if any(self._refers_back(visible, m, name) for m in matches) else next(iter(matches), None)
             if match:
                 hits.append((name, match, cameo))
         absorbed = {other for name, _, _ in hits for other in self.lex.absorbs.get(name, ())}
@@ -273,6 +289,10 @@ class _Extractor:
                 self.last_pair = tuple(a.name for a in people)
             elif name in self.lex.two_sided and people:
                 participants += self._counterparts(participants, people)
+            if (name in self.lex.between_parties or name in self.lex.two_sided) and len(
+                self._parties(participants)
+            ) < 2:
+                continue  # "Trump meneken perintah eksekutif" is no agreement, a meeting needs two sides
             if name in self.lex.joint and sum(a.kind == "country" for a in participants) < 2:
                 participants += [
                     Actor(c, "country") for c in self.main_countries if all(a.name != c for a in participants)
