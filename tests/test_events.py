@@ -71,3 +71,14 @@ def test_the_source_of_a_report_is_not_a_party_and_both_leaders_are_the_last_pai
     assert (meeting.status, meeting.date.iso(), meeting.location) == ("planned", "2024-05", "Kazan")
     assert {"Vladimir Putin", "Xi Jinping"} <= set(meeting.participants)
     assert "Dmitry Peskov" not in meeting.participants
+
+
+def test_a_meeting_first_reported_after_usai_and_a_one_sided_signing_is_no_agreement():
+    text = (
+        "Prabowo dan Putin menandatangani deklarasi kemitraan seusai pertemuan bilateral di St Petersburg, "
+        "Kamis (19/6).\n\n"
+        "Trump meneken perintah eksekutif soal tarif pada Sabtu (1/2)."
+    )
+    found = events(text, dt.date(2025, 6, 20))
+    assert {e.event_type for e in found} == {"agreement", "meeting"}
+    assert all("Donald Trump" not in e.participants for e in found)

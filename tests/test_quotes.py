@@ -143,3 +143,32 @@ def test_a_speaker_named_in_apposition_after_a_long_role():
         ("Eka Asmadi", "indirect", "pembatalan seluruh penerbangan itu dilakukan mulai tadi pagi."),
         ("Eka Asmadi", "direct", "Penutupan bandara ini dilakukan demi keselamatan penerbangan"),
     ]
+
+
+def test_a_description_of_the_last_speaker_and_a_relative_clause_before_the_verb():
+    text = (
+        "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Beijing. "
+        "Diplomat senior Rusia itu juga mengatakan bahwa konferensi tanpa Moskow tidak ada gunanya.\n\n"
+        "Modi, yang bertemu Putin di sela KTT, mengatakan India dan Rusia selalu berdiri bahu-membahu."
+    )
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("Sergey Lavrov", "konferensi tanpa Moskow tidak ada gunanya."),
+        ("Narendra Modi", "India dan Rusia selalu berdiri bahu-membahu."),
+    ]
+
+
+def test_a_news_agency_is_the_source_not_the_speaker():
+    text = "Menurut kantor berita Xinhua, Xi mengatakan hubungan China-Rusia tidak ditujukan kepada pihak ketiga."
+    assert quotes(text) == [("Xi Jinping", "indirect", "hubungan China-Rusia tidak ditujukan kepada pihak ketiga.")]
+
+
+def test_an_organisation_quoted_twice_in_a_row():
+    text = (
+        "“Aktivitas ini tidak dianggap sebagai ancaman bagi kawasan,” kata NORAD dalam pernyataannya. "
+        "“Kami akan terus memantau aktivitas pesaing di dekat Amerika Utara.”"
+    )
+    assert [q[0] for q in quotes(text)] == ["NORAD", "NORAD"]
+
+
+def test_naming_someone_is_not_reported_speech():
+    assert quotes("Putin menyebut Xi sebagai sahabat terbaiknya di panggung dunia.") == []

@@ -49,7 +49,7 @@ class Cues:
 
     @property
     def naming(self) -> re.Pattern:  # "menyebut Xi sebagai sahabat": naming, not reported speech
-        return _compiled(r"^(?:\S+\s+){1,6}?sebagai\b", re.IGNORECASE)
+        return _compiled(r"^\s*(?:\S+\s+){1,6}?sebagai\b", re.IGNORECASE)
 
     @property
     def according_pattern(self) -> re.Pattern:  # "Menurut Yang, …", "Selain itu, menurutnya, …"
