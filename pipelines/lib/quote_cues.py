@@ -23,6 +23,7 @@ class Cues:
     continuation: tuple[str, ...]
     adjuncts: tuple[str, ...]
     not_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
     time_words: frozenset[str]
     after_verb: tuple[str, ...]
     min_words_unattributed: int
@@ -113,6 +114,7 @@ def load_cues(language: str = "id") -> Cues:
         continuation=tuple(data["continuation"]),
         adjuncts=tuple(data["adjuncts"]),
         not_verbs=frozenset(data["not_verbs"]),
+        naming_verbs=frozenset(data["naming_verbs"]),
         time_words=frozenset(w.lower() for w in [*dates["weekdays"], *dates["months"]]),
         after_verb=tuple(data["after_verb"]),
         min_words_unattributed=int(data["min_words_unattributed"]),

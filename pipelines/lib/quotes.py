@@ -334,9 +334,8 @@ class _Extractor:
             content_start = (
                 sentence.start + verb.end() + (len(text[verb.end() :]) - len(rest)) + (comp.end() if comp else 0)
             )
-            if _words(self.text[content_start : sentence.end]) < 3 or self.cues.naming.match(
-                self.text[content_start : sentence.end]
-            ):
+            content = self.text[content_start : sentence.end]
+            if _words(content) < 3 or (word in self.cues.naming_verbs and self.cues.naming.match(content)):
                 return
             actor = self._subject(text[: verb.start()], sentence.start + verb.start())
             if actor:
