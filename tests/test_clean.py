@@ -18,7 +18,7 @@ Baca Juga: Usai TWK, 51 Pegawai KPK Akan Diberhentikan
 
 Menurut Yang, kedua negara akan saling mendukung kepentingan inti.***
 
-Editor: Alfiansyah
+Editor: Budi Santoso
 
 Tags
 
@@ -30,7 +30,7 @@ Terpopuler"""
         "Putin mengatakan bahwa Rusia siap menggelar kerja sama dengan China.\n\n"
         "Menurut Yang, kedua negara akan saling mendukung kepentingan inti."
     )
-    assert "Editor: Alfiansyah" in removed and "Terpopuler" in removed
+    assert "Editor: Budi Santoso" in removed and "Terpopuler" in removed
     assert place is None
 
 
@@ -202,3 +202,92 @@ def test_outlet_names_map_to_domains():
     assert mentioned_site(["Follow Berita Okezone di Google News"]) == "okezone.com"
     assert mentioned_site(["Ikuti Whatsapp Channel Republika"]) == "republika.co.id"
     assert mentioned_site(["Ikuti berita bisnis terkini di Google News"]) is None
+
+
+def test_menu_lines_and_breadcrumbs_are_furniture():
+    from pipelines.lib.clean import is_breadcrumb, is_menu_line, line_kind, rules
+
+    r = rules()
+    for line in [
+        "Beranda Berita Ekonomi Bola Tekno Gaya Hidup Travel",
+        "Finansial Market Kabar99 Sains Premium",
+        "Hukum dan Kriminal Humaniora Daerah Opini Kolom",
+        "Home > Berita > Daerah",
+        "Beranda » Nasional » Politik",
+        "Home / Bisnis / Makro",
+        "Politik Dunia",
+    ]:
+        assert is_menu_line(line, r) and line_kind(line, r) == "furniture", line
+    assert is_breadcrumb("Beranda » Nasional", r)
+    for line in [
+        "Ekonomi Daerah Tumbuh Lima Persen pada Kuartal Ketiga",
+        "Berita Politik Hari Ini di Senayan",
+        "Harga Emas 24/7 Naik Lagi",
+        "Ekspor naik > 5 persen, kata menteri dalam rapat.",
+    ]:
+        assert not is_menu_line(line, r), line
+
+
+def test_navigation_counters_share_bars_and_bylines_are_removed():
+    text = """Loncat ke konten utama
+Lewati ke navigasi
+Akses Situs
+Berita Hari Ini
+Lama baca 3 menit
+5 menit membaca
+Dibaca 1.204 kali
+Bagikan: Facebook Twitter WhatsApp
+Share: Telegram
+Lihat komentar (12)
+4 Komentar
+Ikuti Contohwarta di WhatsApp dan Instagram
+Follow contohwarta untuk update berita terkini
+Redaksi Contoh Warta
+Iklan - Scroll untuk melanjutkan
+Banjir setinggi satu meter merendam permukiman warga di tepi sungai sejak Selasa pagi."""
+    body, removed, _ = strip_furniture(text)
+    assert body == "Banjir setinggi satu meter merendam permukiman warga di tepi sungai sejak Selasa pagi."
+    assert "Dibaca 1.204 kali" in removed and "Redaksi Contoh Warta" in removed
+
+
+def test_copyright_and_agency_credits_make_a_caption():
+    text = """Warga menunggu kereta di stasiun Manggarai. ©CONTOH/Nama Fotografer
+Kapal tanker bersandar di pelabuhan Dumai, Riau. Fotokita/Nama Fotografer
+Harga minyak naik dua persen pada perdagangan Selasa."""
+    s = strip_lines(text)
+    assert s.lines == ["Harga minyak naik dua persen pada perdagangan Selasa."]
+    assert [k for k, _ in s.removed] == ["caption", "caption"]
+
+
+def test_bracketed_initials_and_editor_codes_are_cut():
+    text = """Gubernur meresmikan jembatan itu pada Senin. "Semoga bermanfaat," katanya. (Ant/B-3)
+Jembatan sepanjang 80 meter itu menghubungkan dua desa.
+(dari berbagai sumber/abc)
+Warga menyambut gembira peresmian tersebut.
+[abc]"""
+    body, removed, _ = strip_furniture(text)
+    assert body.split("\n\n") == [
+        'Gubernur meresmikan jembatan itu pada Senin. "Semoga bermanfaat," katanya.',
+        "Jembatan sepanjang 80 meter itu menghubungkan dua desa.",
+        "Warga menyambut gembira peresmian tersebut.",
+    ]
+    assert "(Ant/B-3)" in removed and "[abc]" in removed
+
+
+def test_linked_headlines_after_the_last_paragraph_are_removed_subheadings_stay():
+    text = """Pemerintah menaikkan anggaran subsidi pupuk pada tahun depan.
+
+Dampak bagi Petani
+
+Petani di Jawa Tengah menyambut baik kebijakan tersebut, kata ketua kelompok tani.
+
+Terkait
+Harga Gabah Kering Panen Naik di Tingkat Petani
+Bulog Serap 2 Juta Ton Beras Hingga Akhir Tahun"""
+    body, removed, _ = strip_furniture(text)
+    assert "Dampak bagi Petani" in body
+    assert body.endswith("kata ketua kelompok tani.")
+    assert "Bulog Serap 2 Juta Ton Beras Hingga Akhir Tahun" in removed
+    # the same list without a heading
+    body, removed, _ = strip_furniture(text.replace("Terkait\n", ""))
+    assert body.endswith("kata ketua kelompok tani.") and "Harga Gabah" not in body

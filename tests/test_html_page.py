@@ -116,7 +116,8 @@ def test_the_headline_drops_a_channel_glued_to_the_title():
     html = (
         "<html><head><title>Situs.com: Musik - Penyanyi Ini Digerebek Polisi Karena Pesta</title></head><body>"
         "<h1>Penyanyi Ini Digerebek Polisi Karena Pesta</h1><article>"
-        + "<p>Polisi mendatangi rumah seorang penyanyi setelah warga mengeluhkan pesta yang terlalu bising di malam hari.</p>" * 4
+        + "<p>Polisi mendatangi rumah seorang penyanyi setelah warga mengeluhkan pesta yang terlalu bising di malam hari.</p>"
+        * 4
         + "</article></body></html>"
     )
     assert page_from_html(html).title == "Penyanyi Ini Digerebek Polisi Karena Pesta"

@@ -123,3 +123,62 @@ def test_seed_matches_gold(doc):
         assert text in page.body
     for text in doc["body_must_not_contain"]:
         assert text not in page.body
+
+
+def test_menu_breadcrumb_and_accessibility_lines_are_never_the_title():
+    page = page_from_text("""Contohwarta.com
+Akses Situs
+Lompat ke konten utama
+Beranda   Berita   Ekonomi   Bola   Otomotif   Tekno   Gaya Hidup
+Home > Berita > Daerah
+
+Jalan Lintas Provinsi Ambles, Warga Diminta Memutar
+
+Redaksi Contoh Warta
+Dibaca 812 kali
+Kamis, 6 Maret 2025 | 10:00 WIB
+
+Jalan lintas provinsi di Kecamatan Sukamaju ambles sepanjang 20 meter setelah hujan deras semalaman.
+
+Petugas memasang rambu dan meminta pengendara memutar lewat jalan desa.
+
+Bagikan: WhatsApp | Facebook | X
+
+Berita Terkait
+Jembatan Darurat Dibangun di Desa Sukamaju
+Hujan Deras Diprakirakan Turun Hingga Akhir Pekan""")
+    assert page.title == "Jalan Lintas Provinsi Ambles, Warga Diminta Memutar"
+    assert page.site == "contohwarta.com"
+    assert page.body.split("\n\n") == [
+        "Jalan lintas provinsi di Kecamatan Sukamaju ambles sepanjang 20 meter setelah hujan deras semalaman.",
+        "Petugas memasang rambu dan meminta pengendara memutar lewat jalan desa.",
+    ]
+
+
+def test_a_short_label_is_the_title_only_without_a_longer_line():
+    page = page_from_text("""Sorotan Pekan
+
+Jalan Tol Baru Dibuka untuk Umum Mulai Besok
+
+Jalan tol sepanjang 40 kilometer itu dibuka untuk umum mulai Jumat pagi, kata pengelola.""")
+    assert page.title == "Jalan Tol Baru Dibuka untuk Umum Mulai Besok"
+    page = page_from_text("""Banjir Bandang
+
+Banjir bandang melanda tiga desa di kaki gunung pada Minggu dini hari, kata petugas BPBD setempat.""")
+    assert page.title == "Banjir Bandang"
+
+
+def test_site_from_a_domain_the_text_spells_for_a_banner_name():
+    page = page_from_text("""KABARCONTOH.ID
+Beranda | Nasional | Daerah | Indeks
+
+Bupati Resmikan Pasar Rakyat di Kecamatan Sukamaju
+
+Penulis: Tim Kabar Contoh | Editor: Nama P.
+
+KABARCONTOH.ID, SUKAMAJU - Bupati meresmikan pasar rakyat yang dibangun dengan dana desa pada Senin.
+
+Ikuti Berita Terbaru Kabar Contoh di Google News""")
+    assert page.title == "Bupati Resmikan Pasar Rakyat di Kecamatan Sukamaju"
+    assert page.site == "kabarcontoh.id"
+    assert page.body == "Bupati meresmikan pasar rakyat yang dibangun dengan dana desa pada Senin."

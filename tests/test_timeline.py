@@ -41,9 +41,11 @@ def test_different_days_or_people_are_different_events():
 
 
 def test_a_report_dated_only_by_year_does_not_chain_two_days():
-    events = build_timeline([
-        report("e1", "a1", dt.date(2024, 4, 9)),
-        report("e2", "a2", dt.date(2024, 1, 1), precision="year"),
-        report("e3", "a3", dt.date(2024, 7, 9)),
-    ])
+    events = build_timeline(
+        [
+            report("e1", "a1", dt.date(2024, 4, 9)),
+            report("e2", "a2", dt.date(2024, 1, 1), precision="year"),
+            report("e3", "a3", dt.date(2024, 7, 9)),
+        ]
+    )
     assert sorted(len(e.event_ids) for e in events) == [1, 2]

@@ -3,13 +3,16 @@
 ``strip_furniture`` works line by line (a line is a paragraph) on text that
 came out of an HTML extractor or a plain-text dump. It removes what is not the
 article ("Baca juga" links, captions and photo credits, editor lines, tag lists,
-app banners, related-headline lists after a heading) and the outlet dateline at
+app banners, site menus and breadcrumbs, navigation / share / comment / counter
+links, related-headline lists after a heading or closing the text) and the outlet dateline at
 the start of the first paragraph, whose place it returns. Patterns live in the
 lexicon ``furniture.toml``; this module only holds the general shapes.
 
 Decisions: editor initials closing an article ("(dam)", "(kpl/pur/tch)") are
-removed, also on a line of their own; a closing list of lowercase tag lines is
-removed; subheadings inside the body are kept; a line repeated verbatim is kept
+removed, also on a line of their own, and a source/editor code ("(Ant/I-1)") is
+cut wherever it closes a line; a closing list of lowercase tag lines is removed,
+so is a closing run of Title-Case headlines after the last sentence (a subheading
+is followed by text, so it is never at the end and is kept); a line repeated verbatim is kept
 once; a line that closes with a photo credit ("... Kamis. (REUTERS/Nama)",
 "... Moskow. ANTARA/Nama/aa") is a caption, while a credit before a sentence's
 final stop is only cut; captions, date lines, bylines with a date and the
@@ -89,6 +92,8 @@ class Rules:
     credit_end: re.Pattern | None = None
     embed: re.Pattern | None = None
     credit_photo: re.Pattern | None = None
+    menu_joiners: set[str] = field(default_factory=set)
+    editor_code: re.Pattern | None = None
 
 
 @cache
@@ -121,6 +126,8 @@ def rules(language: str = "id") -> Rules:
         re.compile(rf"(?:{'|'.join(inline['credit_end'])})\s*\.?\s*$") if inline.get("credit_end") else None,
         re.compile(inline["embed"], re.I) if inline.get("embed") else None,
         re.compile(inline["credit_photo"], re.I) if inline.get("credit_photo") else None,
+        {w.lower() for w in line.get("menu_joiners", [])},
+        re.compile(inline["editor_code"]) if inline.get("editor_code") else None,
     )
 
 
@@ -251,11 +258,55 @@ def credit_caption(line: str, r: Rules) -> tuple[bool, re.Match | None]:
     return (not before or before[-1] in ".!?\"”’'" or (ends_line and m.group(0).lstrip().startswith("("))), m
 
 
+CRUMB_SEP = re.compile(r"\s*[>»›]\s*|\s+/\s+")
+
+
+def _menu_items(text: str, r: Rules) -> tuple[int, int]:
+    """(menu items, words left over) of a run of words: the longest menu phrase is taken first
+    ("Gaya Hidup", "Cek Fakta"); joiners ("dan", "&") count as neither."""
+    toks = [t.lower() for t in re.findall(r"[^\s/>»›·•|,]+", text)]
+    items = rest = i = 0
+    while i < len(toks):
+        for n in (3, 2, 1):
+            if i + n <= len(toks) and " ".join(toks[i : i + n]) in r.menu_words:
+                items, i = items + 1, i + n
+                break
+        else:
+            if toks[i] not in r.menu_joiners:
+                rest += 1
+            i += 1
+    return items, rest
+
+
+def is_breadcrumb(line: str, r: Rules) -> bool:
+    """ "Home > News > Internasional", "Beranda » Daerah", "Home / Ekonomi / Makro": short segments
+    between arrows (or spaced slashes), the first a home link or most of them section names."""
+    parts = [p.strip() for p in CRUMB_SEP.split(line)]
+    if len(parts) < 2 or not all(parts) or any(len(p.split()) > 5 or re.search(r"[.?!:;,]$", p) for p in parts):
+        return False
+    sections = sum(p.lower() in r.menu_words for p in parts)
+    return parts[0].lower() in ("home", "beranda", "index", "indeks") or (
+        len(parts) >= 3 and 2 * sections >= len(parts)
+    )
+
+
+def is_menu_line(line: str, r: Rules) -> bool:
+    """A site menu flattened into one line: "Beranda Berita Bisnis Bola Otomotif", "Politik dan
+    Hukum Ekonomi Humaniora": all of it section names (two or more), or from four on at most
+    one word in five something else."""
+    if is_breadcrumb(line, r):
+        return True
+    if re.search(r"[.?!:;\"“”]\s*$|(?<!\w)\d{2,}", line):  # a sentence, a date or a count
+        return False
+    items, rest = _menu_items(line, r)
+    return (items >= 2 and rest == 0) or (items >= 4 and rest * 4 <= items)
+
+
 def line_kind(line: str, r: Rules) -> str | None:
     """'furniture', 'caption', 'date' or None (article text)."""
     bare = line.lstrip("*•·► ") or line  # a bullet before a banner
     low = bare.lower().strip(" :.")
-    if low in r.menu_words or any(p.match(x) for p in r.furniture for x in {line, bare}):
+    if low in r.menu_words or any(p.match(x) for p in r.furniture for x in {line, bare}) or is_menu_line(bare, r):
         return "furniture"
     if any(p.match(bare) for p in r.byline):
         return "date" if r.date.search(line) else "furniture"
@@ -267,6 +318,15 @@ def line_kind(line: str, r: Rules) -> str | None:
     if is_date_line(line, r):
         return "date"
     return None
+
+
+def is_headline(line: str) -> bool:
+    """Headline-shaped: 4 to 20 words, no closing full stop, most words capitalised
+    ("Harga Cabai Naik Jelang Lebaran, Pedagang Mengeluh")."""
+    ws = words(line)
+    if not 4 <= len(ws) <= 20 or re.search(r"[.,;:…\"”’'»)]\s*$", line):
+        return False
+    return 2 * sum(w[0].isupper() or w[0].isdigit() for w in ws) > len(ws) + 1
 
 
 def is_tag_line(line: str) -> bool:
@@ -339,6 +399,11 @@ def strip_lines(text: str, language: str = "id") -> Stripped:
             out.removed.append(("furniture", line))
             continue
         in_list = False
+        if r.editor_code and (m := r.editor_code.search(line)):  # "... katanya. (Ant/I-1)"
+            out.removed.append(("furniture", m.group(0).strip()))
+            line = line[: m.start()].rstrip()
+            if not words(line):
+                continue
         kind = line_kind(line, r)
         if kind is None and byline_outlet(line) is not None:
             kind = "furniture"
@@ -376,6 +441,12 @@ def strip_lines(text: str, language: str = "id") -> Stripped:
             out.lines.append(line)
     while out.lines and is_tag_line(out.lines[-1]):  # a closing tag list: "rusia", "li qiang"
         out.removed.append(("furniture", out.lines.pop()))
+    n = len(out.lines)
+    while n > 1 and is_headline(out.lines[n - 1]):
+        n -= 1
+    if n < len(out.lines) and re.search(r"[.!?…\"”’'»)]\s*$", out.lines[n - 1]):
+        out.removed += [("furniture", x) for x in out.lines[n:]]  # linked headlines after the last paragraph
+        del out.lines[n:]
     if out.lines and (m := r.initials.search(out.lines[-1])):
         out.removed.append(("furniture", m.group(0).strip()))
         out.lines[-1] = out.lines[-1][: m.start()].strip()

@@ -65,13 +65,15 @@ def split_header(text: str, language: str = "id") -> tuple[str | None, list[str]
     (also an outlet or channel banner such as "detikNews"), captions, date lines,
     lone lowercase words (image alt text) and lines repeated just below go to the
     header; after the title also a reporter line ("Nama - detikNews", or a bare
-    name just above a date line). The first other line is the title, unless it
-    already reads as a paragraph.
+    name just above a date line). Menu lines and breadcrumbs are furniture
+    (clean.line_kind). The first other line of three words or more is the title,
+    unless it already reads as a paragraph; a shorter label before it goes to the
+    header and is the title only when no longer line comes before the text.
     """
     r = rules(language)
     lines = [x for x in (normalise(x) for x in text.splitlines()) if x]
     header: list[str] = []
-    banner = title = None
+    banner = title = fallback = None
     i = 0
     for i, line in enumerate(lines):
         kind = line_kind(line, r)
@@ -82,11 +84,14 @@ def split_header(text: str, language: str = "id") -> tuple[str | None, list[str]
                 kind, banner = "furniture", banner or outlet or None
             elif NAME_LINE.fullmatch(line) and i + 1 < len(lines) and is_date_line(lines[i + 1], r):
                 kind = "byline"
-        if kind or (len(line.split()) <= 2 and line.islower()) or line in lines[i + 1 : i + 3]:
+        if kind or not words(line) or (len(line.split()) <= 2 and line.islower()) or line in lines[i + 1 : i + 3]:
             if kind == "furniture" and (m := DOMAIN.match(line)):
                 banner = banner or m.group(1).lower()
             elif kind == "furniture" and len(line.split()) <= 3:
                 banner = banner or outlet_domain(line, language)
+            header.append(line)
+        elif title is None and len(words(line)) < 3:
+            fallback = fallback or line  # a short label ("Akses Situs"): the title only if no headline follows
             header.append(line)
         elif title is None and not _is_paragraph(line):
             title = line
@@ -94,6 +99,9 @@ def split_header(text: str, language: str = "id") -> tuple[str | None, list[str]
             break
     else:
         i = len(lines)
+    if title is None and fallback is not None:
+        title = fallback
+        header.remove(fallback)
     return title, header, lines[i:], banner
 
 
