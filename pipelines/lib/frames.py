@@ -1,4 +1,4 @@
-"""Turn extraction results into polars frames shaped like the core tables."""
+"""Polars frames shaped like the core tables: one schema per table, in one place."""
 
 from __future__ import annotations
 
@@ -17,6 +17,28 @@ ACTORS_SCHEMA = {
     "country": pl.String,
     "aliases": pl.List(pl.String),
 }
+S, N, D, T, B = pl.String, pl.Int64, pl.Date, pl.Datetime, pl.Boolean
+TABLE_SCHEMAS = {
+    "sources_seen": {"source": S, "kind": S, "content_hash": S, "byte_size": N, "raw_path": S, "error": S},
+    "articles": {
+        "article_id": S, "source": S, "content_hash": S, "url": S, "site": S, "title": S, "published_date": D,
+        "published_date_note": S, "is_published_date_contradiction": B, "language": S, "author": S,
+        "dateline_place": S, "body": S, "word_count": pl.Int32, "extractor_version": S, "ingested_at": T,
+    },
+    "rejected": {"source": S, "content_hash": S, "reason": S, "byte_size": N, "extractor_version": S, "rejected_at": T},
+    "processing": {"article_id": S, "stage": S, "content_hash": S, "extractor_version": S, "processed_at": T},
+    "timeline": {
+        "timeline_id": S, "event_type": S, "status": S, "event_date": D, "date_precision": S,
+        "participants": pl.List(S), "article_ids": pl.List(S), "event_ids": pl.List(S),
+    },
+}  # fmt: skip
+
+
+def frame(table: str, rows: list[dict]) -> pl.DataFrame:
+    """``rows`` as a frame with the columns and types of ``table``."""
+    return pl.DataFrame(rows, schema=TABLE_SCHEMAS[table])
+
+
 SCHEMAS = {
     "actor_mentions": {
         "article_id": pl.String,
@@ -89,11 +111,11 @@ def actor_rows(actors: list[Actor]) -> pl.DataFrame:
     return pl.DataFrame(list(rows.values()), schema=ACTORS_SCHEMA)
 
 
-def analysis_rows(article_id: str, body: str, analysis: Analysis, mentions: list) -> dict[str, list[dict]]:
+def analysis_rows(article_id: str, analysis: Analysis) -> dict[str, list[dict]]:
     """Rows for every extraction table, for one article."""
     spans = analysis.sentences
     rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-    for m in mentions:
+    for m in analysis.mentions:
         rows["actor_mentions"].append(
             {
                 "article_id": article_id,

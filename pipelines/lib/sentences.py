@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 
@@ -61,7 +62,6 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def sentence_at(spans: list[Span], position: int) -> Span | None:
-    for span in spans:
-        if span.start <= position < span.end:
-            return span
-    return None
+    """The sentence (of ``spans``, in text order) that holds ``position``."""
+    i = bisect_right(spans, position, key=lambda span: span.start) - 1
+    return spans[i] if i >= 0 and position < spans[i].end else None

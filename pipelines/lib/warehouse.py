@@ -29,10 +29,15 @@ def apply_views(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> lis
     return names
 
 
-def replace_rows(conn: duckdb.DuckDBPyConnection, table: str, key: str, keys: list[str], frame: pl.DataFrame) -> int:
-    """Delete the rows of ``table`` whose ``key`` is in ``keys``, then insert ``frame``."""
+def delete_rows(conn: duckdb.DuckDBPyConnection, table: str, key: str, keys: list[str]) -> None:
+    """Delete the rows of ``table`` whose ``key`` is in ``keys``."""
     if keys:
         conn.execute(f"delete from {table} where {key} in (select unnest(?))", [keys])
+
+
+def replace_rows(conn: duckdb.DuckDBPyConnection, table: str, key: str, keys: list[str], frame: pl.DataFrame) -> int:
+    """Delete the rows of ``table`` whose ``key`` is in ``keys``, then insert ``frame``."""
+    delete_rows(conn, table, key, keys)
     if frame.height:
         columns = ", ".join(frame.columns)
         conn.register("incoming_rows", frame)

@@ -4,13 +4,13 @@ import datetime as dt
 from pathlib import Path
 
 import dagster as dg
-import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from pipelines.defs.metadata import preview, table_metadata
 from pipelines.defs.resources import InboxResource
 from pipelines.lib import warehouse as wh
 from pipelines.lib.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
+from pipelines.lib.frames import frame
 
 EXTRACTION_TABLES = (
     "core.actor_mentions",
@@ -80,28 +80,12 @@ def articles(
 
 
 def _write(conn, accepted: list[ArticleRecord], rejected: list[Rejection], now: dt.datetime) -> None:
-    article_rows = pl.DataFrame(
+    article_rows = frame(
+        "articles",
         [{**record.__dict__, "extractor_version": EXTRACTOR_VERSION, "ingested_at": now} for record in accepted],
-        schema={
-            "article_id": pl.String,
-            "source": pl.String,
-            "content_hash": pl.String,
-            "url": pl.String,
-            "site": pl.String,
-            "title": pl.String,
-            "published_date": pl.Date,
-            "published_date_note": pl.String,
-            "is_published_date_contradiction": pl.Boolean,
-            "language": pl.String,
-            "author": pl.String,
-            "dateline_place": pl.String,
-            "body": pl.String,
-            "word_count": pl.Int32,
-            "extractor_version": pl.String,
-            "ingested_at": pl.Datetime,
-        },
     )
-    rejected_rows = pl.DataFrame(
+    rejected_rows = frame(
+        "rejected",
         [
             {
                 "source": r.source,
@@ -113,14 +97,6 @@ def _write(conn, accepted: list[ArticleRecord], rejected: list[Rejection], now: 
             }
             for r in rejected
         ],
-        schema={
-            "source": pl.String,
-            "content_hash": pl.String,
-            "reason": pl.String,
-            "byte_size": pl.Int64,
-            "extractor_version": pl.String,
-            "rejected_at": pl.Datetime,
-        },
     )
     # an input now rejected loses the article it was before; an input accepted now leaves core.rejected
     gone = conn.execute(
@@ -128,10 +104,10 @@ def _write(conn, accepted: list[ArticleRecord], rejected: list[Rejection], now: 
     ).fetchall()
     gone_ids = [row[0] for row in gone] + [a.article_id for a in accepted]
     for table in EXTRACTION_TABLES:
-        conn.execute(f"delete from {table} where article_id in (select unnest(?))", [gone_ids])
-    wh.replace_rows(conn, "core.articles", "article_id", [row[0] for row in gone], pl.DataFrame())
+        wh.delete_rows(conn, table, "article_id", gone_ids)
+    wh.delete_rows(conn, "core.articles", "article_id", [row[0] for row in gone])
     wh.upsert_rows(conn, "core.articles", "article_id", article_rows)
-    wh.replace_rows(conn, "core.rejected", "source", [a.source for a in accepted], pl.DataFrame())
+    wh.delete_rows(conn, "core.rejected", "source", [a.source for a in accepted])
     wh.upsert_rows(conn, "core.rejected", "source", rejected_rows)
     for status, sources in (("article", [a.source for a in accepted]), ("rejected", [r.source for r in rejected])):
         conn.execute(

@@ -7,14 +7,13 @@ its own asset in the UI with its own row count and preview.
 import datetime as dt
 
 import dagster as dg
-import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from pipelines.defs.metadata import table_metadata
 from pipelines.lib import warehouse as wh
 from pipelines.lib.analysis import analyze
 from pipelines.lib.article import EXTRACTOR_VERSION
-from pipelines.lib.frames import actor_rows, analysis_rows, to_frames
+from pipelines.lib.frames import actor_rows, analysis_rows, frame, to_frames
 
 BATCH = 200
 STAGE = "extract"
@@ -77,14 +76,15 @@ def extractions(context: dg.AssetExecutionContext, warehouse: DuckDBResource):
             for article_id, body, published, ingested_at, _ in batch:
                 analysis = analyze(body, published, ingested_at.date())
                 actors += analysis.actors
-                for name, items in analysis_rows(article_id, body, analysis, analysis.mentions).items():
+                for name, items in analysis_rows(article_id, analysis).items():
                     rows[name] += items
             ids = [row[0] for row in batch]
             conn.begin()  # a batch lands whole or not at all (then it is redone on the next run)
-            for name, frame in to_frames(rows).items():
-                written[name] += wh.replace_rows(conn, f"core.{name}", "article_id", ids, frame)
+            for name, table_rows in to_frames(rows).items():
+                written[name] += wh.replace_rows(conn, f"core.{name}", "article_id", ids, table_rows)
             wh.upsert_rows(conn, "core.actors", "actor_id", actor_rows(actors))
-            processing = pl.DataFrame(
+            processing = frame(
+                "processing",
                 [
                     {
                         "article_id": a,
@@ -95,13 +95,6 @@ def extractions(context: dg.AssetExecutionContext, warehouse: DuckDBResource):
                     }
                     for a, _, _, _, h in batch
                 ],
-                schema={
-                    "article_id": pl.String,
-                    "stage": pl.String,
-                    "content_hash": pl.String,
-                    "extractor_version": pl.String,
-                    "processed_at": pl.Datetime,
-                },
             )
             wh.replace_rows(conn, "core.processing", "article_id", ids, processing)
             conn.commit()

@@ -10,6 +10,7 @@ from dagster_duckdb import DuckDBResource
 from pipelines.defs.metadata import table_metadata
 from pipelines.defs.resources import InboxResource
 from pipelines.lib import warehouse as wh
+from pipelines.lib.frames import frame
 from pipelines.lib.inbox import discover
 from pipelines.lib.raw_store import RawStore
 
@@ -40,20 +41,10 @@ def sources(context: dg.AssetExecutionContext, warehouse: DuckDBResource, inbox:
                 "error": item.error,
             }
         )
-    frame = pl.DataFrame(
-        rows,
-        schema={
-            "source": pl.String,
-            "kind": pl.String,
-            "content_hash": pl.String,
-            "byte_size": pl.Int64,
-            "raw_path": pl.String,
-            "error": pl.String,
-        },
-    )
+    seen = frame("sources_seen", rows)
     with warehouse.get_connection() as conn:
         wh.apply_schema(conn)  # the core tables exist before any asset writes
-        conn.register("seen", frame)
+        conn.register("seen", seen)
         changed = conn.execute(
             """
             select count(*) from seen
@@ -80,7 +71,7 @@ def sources(context: dg.AssetExecutionContext, warehouse: DuckDBResource, inbox:
             {"now": now},
         )
         conn.unregister("seen")
-        errors = frame.filter(pl.col("error").is_not_null())
+        errors = seen.filter(pl.col("error").is_not_null())
         if errors.height:
             context.log.warning(f"{errors.height} inputs could not be read or fetched; they go to core.rejected")
         pending = conn.execute("select count(*) from core.sources where status = 'pending'").fetchall()[0][0]

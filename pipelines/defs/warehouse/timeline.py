@@ -1,11 +1,11 @@
 """The timeline: each real-world event once, with the articles that report it."""
 
 import dagster as dg
-import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from pipelines.defs.metadata import table_metadata
 from pipelines.lib import warehouse as wh
+from pipelines.lib.frames import frame
 from pipelines.lib.timeline import Report, build_timeline
 
 REPORTS = """
@@ -50,7 +50,8 @@ def timeline(warehouse: DuckDBResource) -> dg.MaterializeResult:
             ).fetchall()
         ]
         events = build_timeline(reports)
-        frame = pl.DataFrame(
+        rows = frame(
+            "timeline",
             [
                 {
                     **e.__dict__,
@@ -60,19 +61,9 @@ def timeline(warehouse: DuckDBResource) -> dg.MaterializeResult:
                 }
                 for e in events
             ],
-            schema={
-                "timeline_id": pl.String,
-                "event_type": pl.String,
-                "status": pl.String,
-                "event_date": pl.Date,
-                "date_precision": pl.String,
-                "participants": pl.List(pl.String),
-                "article_ids": pl.List(pl.String),
-                "event_ids": pl.List(pl.String),
-            },
         )
-        conn.execute("delete from core.timeline")
-        wh.upsert_rows(conn, "core.timeline", "timeline_id", frame)
+        conn.execute("delete from core.timeline")  # rebuilt whole from every dated event
+        wh.replace_rows(conn, "core.timeline", "timeline_id", [], rows)
         return dg.MaterializeResult(
             metadata=table_metadata(
                 conn,
