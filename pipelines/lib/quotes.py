@@ -118,6 +118,11 @@ class _Extractor:
         phrase = named[-1] if len(named) > 1 and self._names_a_person(named[-1]) else (segments[0] if segments else "")
         return phrase, addressee
 
+    def _addressee_name(self, phrase: str | None) -> str | None:
+        """ "Xi" -> "Xi Jinping"; an addressee that is no actor ("wartawan") stays as written."""
+        actor = self.actors.resolve(phrase, register=False) if phrase else None
+        return actor.name if actor else phrase
+
     def _addressee_in(self, adjuncts: str) -> str | None:
         """ "kepada wartawan di Beijing, Kamis" -> "wartawan"."""
         match = re.search(r"\b(?:" + "|".join(self.cues.addressee) + r")\s+(.+)", adjuncts)
@@ -167,9 +172,7 @@ class _Extractor:
                 char_start=start,
                 char_end=end,
                 cue=cue,
-                addressee=self.actors.resolve(addressee).name
-                if addressee and self.actors.resolve(addressee)
-                else addressee,
+                addressee=self._addressee_name(addressee),
                 sentence=sentence.text if sentence else self.text[start:end],
             )
         )
