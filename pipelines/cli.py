@@ -14,15 +14,18 @@ import duckdb
 
 from pipelines import settings
 
-SUMMARY_TABLES = ("articles", "rejected", "actors", "quotes", "figures", "events")
+SUMMARY_TABLES = ("articles", "rejected", "actors", "quotes", "figures", "events", "polls")
 EXAMPLE_QUERY = (
     "select speaker, kind, left(quote_text, 60) as quote, published_date\n"
     "from analytics.quotes order by published_date nulls last limit 5;"
 )
 
 
-def run(reprocess: bool = False, resources: dict | None = None) -> dg.ExecuteInProcessResult:
-    """Materialize every asset once, as one Dagster run (recorded under DAGSTER_HOME if set)."""
+def run(
+    reprocess: bool = False, resources: dict | None = None, sources: list[str] | None = None
+) -> dg.ExecuteInProcessResult:
+    """Poll the sources and materialize every asset once, as one Dagster run (recorded under DAGSTER_HOME if
+    set); with ``reprocess``, every stored document is cleaned and extracted again."""
     from pipelines.definitions import defs
     from pipelines.defs.resources import build_resources
 
@@ -32,7 +35,10 @@ def run(reprocess: bool = False, resources: dict | None = None) -> dg.ExecuteInP
         resources=resources or build_resources(),
         instance=instance,
         run_config={
-            "ops": {"articles": {"config": {"reprocess": reprocess}}},
+            "ops": {
+                "documents": {"config": {"sources": sources or []}},
+                "articles": {"config": {"reprocess": reprocess}},
+            },
             "loggers": {"console": {"config": {"log_level": "WARNING"}}},
         },
     )
@@ -44,6 +50,7 @@ def summary(database: str) -> str:
         example = conn.sql(EXAMPLE_QUERY).pl()
     lines = [f"warehouse: {database}"]
     lines += [f"  {table:<9} {counts[table]:>6}" for table in SUMMARY_TABLES]
+    lines += ["", "open it read-only while runs go on: duckdb -readonly " + database]
     lines += ["", "example query (duckdb " + database + "):", EXAMPLE_QUERY, str(example)]
     return "\n".join(lines)
 
@@ -112,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             0,
         )
-        print(f"articles processed this run: {processed}")
+        print(f"documents processed this run: {processed}")
         print(summary(database))
     elif args.command == "summary":
         print(summary(database))

@@ -6,23 +6,36 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
 
 
 def _path(variable: str, default: Path) -> str:
     return str(Path(os.environ.get(variable) or default).resolve())
 
 
-def inbox() -> str:
-    return _path("WARTA_INBOX", ROOT / "data" / "inbox")
+def sources() -> str:
+    """The sources file: inbox folders, feeds, sitemaps and URL lists (WARTA_SOURCES)."""
+    return _path("WARTA_SOURCES", DATA / "sources.yaml")
 
 
 def warehouse() -> str:
-    return _path("WARTA_WAREHOUSE", ROOT / "data" / "warehouse.duckdb")
+    """The published warehouse analysts query, replaced whole at the end of each run (WARTA_WAREHOUSE)."""
+    return _path("WARTA_WAREHOUSE", DATA / "warehouse.duckdb")
+
+
+def work_dir() -> str:
+    """Where runs keep their working copy of the warehouse and the writer lock (WARTA_WORK_DIR)."""
+    return _path("WARTA_WORK_DIR", Path(warehouse()).parent / "work")
 
 
 def raw_dir() -> str:
-    return _path("WARTA_RAW_DIR", ROOT / "data" / "raw")
+    return _path("WARTA_RAW_DIR", DATA / "raw")
 
 
 def max_bytes() -> int:
     return int(os.environ.get("WARTA_MAX_BYTES", "5000000"))
+
+
+def max_seconds() -> float:
+    """Time one document may take to clean or to extract before it is rejected (WARTA_MAX_SECONDS)."""
+    return float(os.environ.get("WARTA_MAX_SECONDS", "60"))

@@ -42,9 +42,25 @@ def http_server():
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    """An empty inbox, raw store and warehouse location."""
+    """An empty inbox named in a sources file, and room for the raw store and the warehouse."""
     (tmp_path / "inbox").mkdir()
+    (tmp_path / "sources.yaml").write_text("sources:\n  - name: inbox\n    inbox: inbox\n")
     return tmp_path
+
+
+def resources_for(workspace: Path, max_bytes: int = 200_000, max_seconds: float = 60.0) -> dict:
+    """The pipeline's resources on a workspace: published warehouse.duckdb, work/, raw/, sources.yaml."""
+    from pipelines.defs.resources import SourcesResource, WarehouseResource
+
+    return {
+        "warehouse": WarehouseResource(path=str(workspace / "warehouse.duckdb"), work_dir=str(workspace / "work")),
+        "sources": SourcesResource(
+            path=str(workspace / "sources.yaml"),
+            raw_dir=str(workspace / "raw"),
+            max_bytes=max_bytes,
+            max_seconds=max_seconds,
+        ),
+    }
 
 
 def copy_seeds(inbox: Path) -> None:

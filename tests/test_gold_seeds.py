@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from dagster_duckdb import DuckDBResource
 
 from pipelines.cli import predictions, run
 from pipelines.defs.resources import InboxResource
@@ -19,14 +18,10 @@ def report(tmp_path_factory):
     gold = json.loads(shared("gold", "seeds.json").read_text())
     workspace: Path = tmp_path_factory.mktemp("seeds")
     (workspace / "inbox").mkdir()
+    (workspace / "sources.yaml").write_text("sources:\n  - name: inbox\n    inbox: inbox\n")
     copy_seeds(workspace / "inbox")
     database = str(workspace / "warehouse.duckdb")
-    run(
-        resources={
-            "warehouse": DuckDBResource(database=database),
-            "inbox": InboxResource(path=str(workspace / "inbox"), raw_dir=str(workspace / "raw")),
-        }
-    )
+    run(resources=resources_for(workspace, max_bytes=5_000_000))
     return score(gold, predictions(database)), predictions(database)
 
 

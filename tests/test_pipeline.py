@@ -7,11 +7,9 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from dagster_duckdb import DuckDBResource
 
 from pipelines.cli import run, summary
-from pipelines.defs.resources import InboxResource
-from tests.conftest import copy_seeds
+from tests.conftest import copy_seeds, resources_for
 
 EXPECTED_COLUMNS = {
     "articles": "article_id source url site title published_date language body word_count ingested_at",
@@ -24,11 +22,7 @@ EXPECTED_COLUMNS = {
 
 
 def materialize(workspace: Path, reprocess: bool = False) -> dg.ExecuteInProcessResult:
-    resources = {
-        "warehouse": DuckDBResource(database=str(workspace / "warehouse.duckdb")),
-        "inbox": InboxResource(path=str(workspace / "inbox"), raw_dir=str(workspace / "raw"), max_bytes=200_000),
-    }
-    return run(reprocess=reprocess, resources=resources)
+    return run(reprocess=reprocess, resources=resources_for(workspace))
 
 
 def metadata(result: dg.ExecuteInProcessResult, asset: str, key: str):
@@ -103,7 +97,7 @@ def test_a_changed_input_replaces_its_rows(workspace: Path):
         workspace,
         """
         select q.speaker, q.quote_text from analytics.quotes q join analytics.articles a using (article_id)
-        where a.source = '002_7c72821d792b7904.txt'""",
+        where a.source = 'inbox/002_7c72821d792b7904.txt'""",
     )
     assert rows == [("Vladimir Putin", "Hubungan kami berada pada titik tertinggi sepanjang sejarah")]
     assert query(workspace, "select count(*) from analytics.articles")[0][0] == 5
@@ -122,32 +116,24 @@ def test_bad_inputs_are_rejected_with_a_reason_and_the_rest_loads(workspace: Pat
         + "</ul></body></html>"
     )
     (inbox / "notes.docx").write_bytes(b"PK\x03\x04 not an article")
-    (inbox / "broken.urls").write_text("http://127.0.0.1:9/nothing-listens-here\n")
     result = materialize(workspace)
     assert result.success
     reasons = dict(query(workspace, "select source, reason from analytics.rejected"))
-    assert set(reasons) == {
-        "empty.txt",
-        "image.html",
-        "latin1.txt",
-        "huge.txt",
-        "listing.html",
-        "notes.docx",
-        "http://127.0.0.1:9/nothing-listens-here",
-    }
+    reasons = {source.removeprefix("inbox/"): reason for source, reason in reasons.items()}
+    assert set(reasons) == {"empty.txt", "image.html", "latin1.txt", "huge.txt", "listing.html", "notes.docx"}
     assert "empty" in reasons["empty.txt"]
     assert "PNG" in reasons["image.html"]
     assert "UTF-8" in reasons["latin1.txt"]
     assert "oversized" in reasons["huge.txt"]
     assert "no article text" in reasons["listing.html"]
-    assert "fetch" in reasons["http://127.0.0.1:9/nothing-listens-here"]
     assert query(workspace, "select count(*) from analytics.articles")[0][0] == 5
 
 
 def test_urls_are_fetched_over_http(workspace: Path, http_server: str):
-    (workspace / "inbox" / "feeds.urls").write_text(
-        f"# real pages served on localhost\n{http_server}/antara-singlepage.html\n"
-        f"{http_server}/kompas-singlepage5.html\n"
+    (workspace / "sources.yaml").write_text(
+        "fetch: {host_delay_seconds: 0}\n"
+        "sources:\n  - name: picked\n    allow_private: true\n    urls:\n"
+        f"      - {http_server}/antara-singlepage.html\n      - {http_server}/kompas-singlepage5.html\n"
     )
     materialize(workspace)
     rows = dict(query(workspace, "select source, body from analytics.articles"))
@@ -195,11 +181,12 @@ def test_the_timeline_lists_an_event_once_with_every_article_reporting_it(worksp
 
 
 @pytest.mark.parametrize(
-    "asset", ["sources", "articles", "actors", "quotes", "figures", "events", "timeline", "analytics_views"]
+    "asset",
+    ["documents", "articles", "actors", "quotes", "figures", "events", "timeline", "analytics_views", "published_warehouse"],
 )
 def test_every_asset_says_its_grain_and_kinds(asset: str):
     from pipelines.definitions import defs
 
     spec = next(s for s in defs.resolve_all_asset_specs() if s.key == dg.AssetKey(asset))
     assert spec.description and spec.kinds
-    assert asset == "analytics_views" or "one row per" in spec.description.lower()
+    assert asset in ("analytics_views", "published_warehouse") or "one row per" in spec.description.lower()

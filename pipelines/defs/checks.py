@@ -1,7 +1,7 @@
 """Shared shapes of asset checks: keys unique and not null, offsets that point at the text."""
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
+from pipelines.defs.resources import WarehouseResource
 
 
 def key_check(asset: str, table: str, key: str) -> dg.AssetChecksDefinition:
@@ -11,7 +11,7 @@ def key_check(asset: str, table: str, key: str) -> dg.AssetChecksDefinition:
         blocking=True,
         description=f"Every row of {table} has a {key}, and no two share one.",
     )
-    def _check(warehouse: DuckDBResource) -> dg.AssetCheckResult:
+    def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse.get_connection() as conn:
             nulls, dupes = conn.execute(
                 f"select count(*) filter (where {key} is null), count({key}) - count(distinct {key}) from {table}"
@@ -30,7 +30,7 @@ def offsets_check(asset: str, table: str, text_column: str) -> dg.AssetChecksDef
         blocking=True,
         description=f"For every row of {table}, body[char_start:char_end] is its {text_column}.",
     )
-    def _check(warehouse: DuckDBResource) -> dg.AssetCheckResult:
+    def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse.get_connection() as conn:
             bad, sample = conn.execute(
                 f"""

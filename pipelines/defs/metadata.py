@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import dagster as dg
 import duckdb
+import polars as pl
 
 
-def preview(conn: duckdb.DuckDBPyConnection, query: str, limit: int = 5) -> dg.MarkdownMetadataValue:
-    frame = conn.sql(f"select * from ({query}) limit {limit}").pl()
+def preview(
+    conn: duckdb.DuckDBPyConnection, query: str, limit: int = 5, params: list | None = None
+) -> dg.MarkdownMetadataValue:
+    cursor = conn.execute(f"select * from ({query}) limit {limit}", params or [])
+    columns = [column[0] for column in cursor.description]
+    frame = pl.DataFrame(cursor.fetchall(), schema=columns, orient="row")
     if frame.is_empty():
         return dg.MetadataValue.md("_no rows_")
     header = "| " + " | ".join(frame.columns) + " |"

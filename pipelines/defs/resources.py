@@ -1,30 +1,82 @@
-"""Resources: the DuckDB warehouse and where the inputs are."""
+"""Resources: the warehouse (a working copy for runs, a published copy for readers) and the sources."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
+import duckdb
+from pydantic import PrivateAttr
 
 from pipelines import settings
+from pipelines.lib.publishing import publish
+from pipelines.lib.run_lock import RunLock
+from pipelines.lib.source_config import SourcesFile, load_sources
 
 
-class InboxResource(dg.ConfigurableResource):
-    """The folder users drop articles (and ``.urls`` lists) into, and the raw store."""
+class WarehouseResource(dg.ConfigurableResource):
+    """DuckDB warehouse. Runs write ``<work_dir>/warehouse.duckdb`` while holding the writer lock for the
+    whole run; the last asset publishes it atomically to ``path``, the file analysts open read-only."""
+
+    path: str
+    work_dir: str
+    lock_timeout_seconds: float = 6 * 3600
+    _lock: RunLock | None = PrivateAttr(default=None)
+
+    @property
+    def working_path(self) -> Path:
+        return Path(self.work_dir) / "warehouse.duckdb"
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._lock = RunLock(Path(self.work_dir) / "writer.lock", self.lock_timeout_seconds)
+        log = context.log.info if context.log else print
+        self._lock.acquire(on_wait=log)
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._lock is not None:
+            self._lock.release()
+
+    @contextmanager
+    def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        self.working_path.parent.mkdir(parents=True, exist_ok=True)
+        conn = duckdb.connect(str(self.working_path))
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def publish(self) -> int:
+        return publish(self.working_path, Path(self.path))
+
+
+class SourcesResource(dg.ConfigurableResource):
+    """The sources file (inbox folders, feeds, sitemaps, URL lists), the raw store and the per-document limits."""
 
     path: str
     raw_dir: str
     max_bytes: int = 5_000_000
-    fetch_urls: bool = True
+    max_seconds: float = 60.0
+
+    def load(self) -> SourcesFile:
+        return load_sources(Path(self.path))
 
 
 def build_resources() -> dict:
-    """Resources from the environment: WARTA_INBOX, WARTA_WAREHOUSE, WARTA_RAW_DIR, WARTA_MAX_BYTES."""
+    """Resources from the environment: WARTA_SOURCES, WARTA_WAREHOUSE, WARTA_WORK_DIR, WARTA_RAW_DIR,
+    WARTA_MAX_BYTES, WARTA_MAX_SECONDS."""
     return {
-        "warehouse": DuckDBResource(database=settings.warehouse()),
-        "inbox": InboxResource(path=settings.inbox(), raw_dir=settings.raw_dir(), max_bytes=settings.max_bytes()),
+        "warehouse": WarehouseResource(path=settings.warehouse(), work_dir=settings.work_dir()),
+        "sources": SourcesResource(
+            path=settings.sources(),
+            raw_dir=settings.raw_dir(),
+            max_bytes=settings.max_bytes(),
+            max_seconds=settings.max_seconds(),
+        ),
     }
 
 
 @dg.definitions
 def resources() -> dg.Definitions:
-    # Steps run in one process: DuckDB takes one writing process at a time, and the
+    # Steps run in one process: the writer lock is held for the whole run, and the
     # extraction library is loaded once instead of once per step.
     return dg.Definitions(resources=build_resources(), executor=dg.in_process_executor)

@@ -19,7 +19,19 @@ ACTORS_SCHEMA = {
 }
 S, N, D, T, B = pl.String, pl.Int64, pl.Date, pl.Datetime, pl.Boolean
 TABLE_SCHEMAS = {
-    "sources_seen": {"source": S, "kind": S, "content_hash": S, "byte_size": N, "raw_path": S, "error": S},
+    "documents": {
+        "source": S, "source_name": S, "kind": S, "url": S, "canonical_url": S, "page_number": pl.Int32,
+        "content_hash": S, "byte_size": N, "raw_path": S, "language": S, "listed_updated_at": T,
+        "file_signature": S, "error": S, "attempts": pl.Int32, "fetched_at": T,
+    },
+    "url_aliases": {"url": S, "source": S},
+    "fetches": {"poll_id": S, "url": S, "source": S, "outcome": S, "http_status": pl.Int32, "error": S, "fetched_at": T},
+    "polls": {
+        "poll_id": S, "run_id": S, "source_name": S, "source_kind": S, "location": S, "started_at": T,
+        "finished_at": T, "urls_seen": pl.Int32, "urls_new": pl.Int32, "urls_updated": pl.Int32,
+        "urls_unchanged": pl.Int32, "urls_duplicate": pl.Int32, "urls_failed": pl.Int32, "urls_deferred": pl.Int32,
+        "error": S,
+    },
     "articles": {
         "article_id": S, "source": S, "content_hash": S, "url": S, "site": S, "title": S, "published_date": D,
         "published_date_note": S, "is_published_date_contradiction": B, "language": S, "author": S,

@@ -14,6 +14,8 @@ create table if not exists core.articles (
     dateline_place  varchar,
     body            varchar not null,
     word_count      integer not null,
+    duplicate_of    varchar,               -- the article first held with the same (syndicated) text
+    duplicate_similarity double,           -- estimated Jaccard similarity of their texts
     extractor_version varchar not null,
     ingested_at     timestamp not null
 );
@@ -26,4 +28,16 @@ create table if not exists core.rejected (
     byte_size       bigint,
     extractor_version varchar not null,
     rejected_at     timestamp not null
+);
+
+-- One row per article: its MinHash signature, to find the same text published elsewhere.
+create table if not exists core.article_signatures (
+    article_id      varchar primary key,
+    signature       bigint[] not null
+);
+
+-- One row per article and LSH band: articles sharing a band key are compared.
+create table if not exists core.article_bands (
+    article_id      varchar not null,
+    band_key        varchar not null
 );

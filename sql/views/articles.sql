@@ -1,4 +1,4 @@
--- analytics.articles: one row per article.
+-- analytics.articles: one row per article; is_duplicate marks the same text already held from another outlet.
 create or replace view analytics.articles as
 with articles as (
     select * from core.articles
@@ -19,6 +19,9 @@ final as (
         dateline_place,
         body,
         word_count,
+        duplicate_of,
+        duplicate_similarity,
+        duplicate_of is not null as is_duplicate,
         ingested_at,
         extractor_version
     from articles

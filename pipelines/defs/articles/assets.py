@@ -1,76 +1,91 @@
-"""Articles: clean text and metadata for every pending input, or a rejection."""
+"""Articles: clean text and metadata for every pending document, or a rejection."""
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from pipelines.defs.metadata import preview, table_metadata
-from pipelines.defs.resources import InboxResource
+from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib import warehouse as wh
-from pipelines.lib.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
+from pipelines.lib.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, article_id, build_article
 from pipelines.lib.frames import frame
+from pipelines.lib.limits import DocumentTimeout, time_limit
+from pipelines.lib.pages import join_pages
+from pipelines.lib.raw_store import RawStore
+from pipelines.lib.rejections import clear_extractions
+from pipelines.lib.syndication import mark_duplicates
 
-EXTRACTION_TABLES = (
-    "core.actor_mentions",
-    "core.quotes",
-    "core.figures",
-    "core.events",
-    "core.event_participants",
-    "core.processing",
-)
+PENDING = """
+select source, kind, canonical_url, page_number, content_hash, language
+from core.documents
+where content_hash is not null
+  and canonical_url in (select canonical_url from core.documents where status = 'pending')
+order by canonical_url, page_number
+"""
 
 
 class ReprocessConfig(dg.Config):
     reprocess: bool = False
-    """Redo every input, not only new and changed ones (after an extractor upgrade)."""
+    """Redo every stored document from its raw bytes, without fetching (after an extractor upgrade)."""
 
 
 @dg.asset(
     group_name="articles",
     kinds={"python", "duckdb"},
-    deps=["sources"],
+    deps=["documents"],
+    pool="warehouse",
     description=(
-        "One row per article: title, site, publication date, language and the clean body text "
-        "(trafilatura for HTML, then Indonesian page furniture stripped). Inputs that hold no "
-        "article (empty, binary, undecodable, oversized, listing pages) get one row in core.rejected "
-        "with the reason instead. Only new or changed inputs are processed."
+        "One row per article (the pages of a multi-page article joined): title, site, publication date, language "
+        "and the clean body text (trafilatura for HTML, then page furniture stripped). The same text already held "
+        "from another outlet is marked duplicate_of, not dropped. Documents that hold no article (empty, binary, "
+        "undecodable, oversized, too slow, listing pages) get one row in core.rejected with the reason instead. "
+        "Only new or changed documents are processed."
     ),
 )
 def articles(
-    context: dg.AssetExecutionContext, config: ReprocessConfig, warehouse: DuckDBResource, inbox: InboxResource
+    context: dg.AssetExecutionContext, config: ReprocessConfig, warehouse: WarehouseResource, sources: SourcesResource
 ) -> dg.MaterializeResult:
     now = dt.datetime.now()
+    store = RawStore(Path(sources.raw_dir))
     with warehouse.get_connection() as conn:
         wh.apply_schema(conn)  # the core tables exist before any asset writes
         if config.reprocess:
-            conn.execute("update core.sources set status = 'pending'")
-        pending = conn.execute(
-            "select source, kind, content_hash, raw_path, read_error from core.sources"
-            " where status = 'pending' order by source"
-        ).fetchall()
-        accepted, rejected = [], []
-        for source, kind, content_hash, raw_path, read_error in pending:
-            if read_error or raw_path is None:
-                rejected.append(Rejection(source, content_hash, read_error or "input could not be read", 0))
-                continue
-            result = build_article(source, kind, Path(raw_path).read_bytes(), now.date(), inbox.max_bytes)
-            (accepted if isinstance(result, ArticleRecord) else rejected).append(result)
-        conn.begin()  # one transaction: a failed write leaves the inputs pending, nothing half-written
-        _write(conn, accepted, rejected, now)
+            conn.execute("update core.documents set status = 'pending' where content_hash is not null")
+        documents = conn.execute(PENDING).fetchall()
+        accepted, rejected, emptied = [], [], []
+        for canonical, group in itertools.groupby(documents, key=lambda row: row[2]):
+            pages = list(group)
+            if any(page[3] == 0 for page in pages):  # one page that holds them all
+                pages = [page for page in pages if page[3] == 0][:1]
+            results = [_build(source, kind, digest, store.get(digest), language, now.date(), sources)
+                       for source, kind, _, _, digest, language in pages]  # fmt: skip
+            built = [r for r in results if isinstance(r, ArticleRecord)]
+            rejected += [r for r in results if isinstance(r, Rejection)]
+            if built:
+                accepted.append(join_pages(canonical, built))
+            else:
+                emptied.append(article_id(canonical))
+        conn.begin()  # one transaction: a failed write leaves the documents pending, nothing half-written
+        _write(conn, accepted, rejected, emptied, now)
+        duplicates = mark_duplicates(
+            conn, [(a.article_id, a.body) for a in sorted(accepted, key=lambda a: (a.published_date is None,
+                                                                                    a.published_date, a.article_id))]
+        )  # fmt: skip
         conn.commit()
         stale = conn.execute(
             "select count(*) from core.articles where extractor_version <> ?", [EXTRACTOR_VERSION]
         ).fetchall()[0][0]
-        context.log.info(f"{len(pending)} inputs processed: {len(accepted)} articles, {len(rejected)} rejected")
+        context.log.info(f"{len(documents)} documents processed: {len(accepted)} articles, {len(rejected)} rejected")
         return dg.MaterializeResult(
             metadata=table_metadata(
                 conn,
                 "core.articles",
-                processed=len(pending),
+                processed=len(documents),
                 accepted=len(accepted),
                 rejected=len(rejected),
+                marked_duplicate=duplicates,
                 rejected_total=wh.count(conn, "core.rejected"),
                 rejected_preview=preview(conn, "select source, reason from core.rejected order by rejected_at desc"),
                 stale_extractor_version=stale,
@@ -79,39 +94,45 @@ def articles(
         )
 
 
-def _write(conn, accepted: list[ArticleRecord], rejected: list[Rejection], now: dt.datetime) -> None:
+def _build(source, kind, digest, content, language, today, sources: SourcesResource) -> ArticleRecord | Rejection:
+    try:
+        with time_limit(sources.max_seconds):
+            result = build_article(source, kind, content, today, sources.max_bytes)
+    except DocumentTimeout:
+        return Rejection(
+            source, digest, f"too slow: cleaning took longer than {sources.max_seconds:g} s (WARTA_MAX_SECONDS)",
+            len(content),
+        )  # fmt: skip
+    if isinstance(result, ArticleRecord) and not result.language:
+        result = ArticleRecord(**{**result.__dict__, "language": language})
+    return result
+
+
+def _write(conn, accepted: list[ArticleRecord], rejected: list[Rejection], emptied: list[str], now) -> None:
     article_rows = frame(
         "articles",
         [{**record.__dict__, "extractor_version": EXTRACTOR_VERSION, "ingested_at": now} for record in accepted],
     )
     rejected_rows = frame(
         "rejected",
-        [
-            {
-                "source": r.source,
-                "content_hash": r.content_hash,
-                "reason": r.reason,
-                "byte_size": r.byte_size,
-                "extractor_version": EXTRACTOR_VERSION,
-                "rejected_at": now,
-            }
-            for r in rejected
-        ],
+        [{**r.__dict__, "extractor_version": EXTRACTOR_VERSION, "rejected_at": now} for r in rejected],
     )
-    # an input now rejected loses the article it was before; an input accepted now leaves core.rejected
-    gone = conn.execute(
-        "select article_id from core.articles where source in (select unnest(?))", [[r.source for r in rejected]]
-    ).fetchall()
-    gone_ids = [row[0] for row in gone] + [a.article_id for a in accepted]
-    for table in EXTRACTION_TABLES:
-        wh.delete_rows(conn, table, "article_id", gone_ids)
-    wh.delete_rows(conn, "core.articles", "article_id", [row[0] for row in gone])
+    # an article none of whose pages is accepted now goes; an accepted document leaves core.rejected
+    clear_extractions(conn, emptied + [a.article_id for a in accepted])
+    wh.delete_rows(conn, "core.articles", "article_id", emptied)
     wh.upsert_rows(conn, "core.articles", "article_id", article_rows)
-    wh.delete_rows(conn, "core.rejected", "source", [a.source for a in accepted])
+    accepted_documents = conn.execute(
+        "select source from core.documents where canonical_url in (select unnest(?))", [[a.source for a in accepted]]
+    ).fetchall()
+    wh.delete_rows(conn, "core.rejected", "source", [row[0] for row in accepted_documents])
     wh.upsert_rows(conn, "core.rejected", "source", rejected_rows)
-    for status, sources in (("article", [a.source for a in accepted]), ("rejected", [r.source for r in rejected])):
-        conn.execute(
-            "update core.sources set status = ?, processed_at = ?, extractor_version = ?"
-            " where source in (select unnest(?))",
-            [status, now, EXTRACTOR_VERSION, sources],
-        )
+    conn.execute(
+        "update core.documents set status = 'article', processed_at = ?, extractor_version = ?"
+        " where canonical_url in (select unnest(?)) and content_hash is not null",
+        [now, EXTRACTOR_VERSION, [a.source for a in accepted]],
+    )
+    conn.execute(
+        "update core.documents set status = 'rejected', processed_at = ?, extractor_version = ?"
+        " where source in (select unnest(?))",
+        [now, EXTRACTOR_VERSION, [r.source for r in rejected]],
+    )

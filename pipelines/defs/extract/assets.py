@@ -7,13 +7,15 @@ its own asset in the UI with its own row count and preview.
 import datetime as dt
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from pipelines.defs.metadata import table_metadata
+from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib import warehouse as wh
 from pipelines.lib.analysis import analyze
 from pipelines.lib.article import EXTRACTOR_VERSION
 from pipelines.lib.frames import actor_rows, analysis_rows, frame, to_frames
+from pipelines.lib.limits import DocumentTimeout, time_limit
+from pipelines.lib.rejections import reject_articles
 
 BATCH = 200
 STAGE = "extract"
@@ -48,8 +50,9 @@ DESCRIPTIONS = {
         for name in TABLE_OF_ASSET
     ],
     can_subset=False,
+    pool="warehouse",
 )
-def extractions(context: dg.AssetExecutionContext, warehouse: DuckDBResource):
+def extractions(context: dg.AssetExecutionContext, warehouse: WarehouseResource, sources: SourcesResource):
     now = dt.datetime.now()
     with warehouse.get_connection() as conn:
         wh.apply_schema(conn)  # the core tables exist before any asset writes
@@ -72,9 +75,14 @@ def extractions(context: dg.AssetExecutionContext, warehouse: DuckDBResource):
         for start in range(0, len(pending), BATCH):
             batch = pending[start : start + BATCH]
             rows: dict[str, list[dict]] = {name: [] for name in written}
-            actors = []
+            actors, too_slow = [], []
             for article_id, body, published, ingested_at, _ in batch:
-                analysis = analyze(body, published, ingested_at.date())
+                try:
+                    with time_limit(sources.max_seconds):
+                        analysis = analyze(body, published, ingested_at.date())
+                except DocumentTimeout:
+                    too_slow.append(article_id)
+                    continue
                 actors += analysis.actors
                 for name, items in analysis_rows(article_id, analysis).items():
                     rows[name] += items
@@ -97,6 +105,7 @@ def extractions(context: dg.AssetExecutionContext, warehouse: DuckDBResource):
                 ],
             )
             wh.replace_rows(conn, "core.processing", "article_id", ids, processing)
+            reject_articles(conn, too_slow, f"too slow: extraction took longer than {sources.max_seconds:g} s", now)
             conn.commit()
             context.log.info(f"extracted {start + len(batch)}/{len(pending)} articles")
         for asset, table in TABLE_OF_ASSET.items():

@@ -1,87 +1,75 @@
-"""Ingest: discover the inbox, keep the raw bytes, record every input."""
+"""Ingest: poll every source, keep the raw bytes of what is new or changed, record the poll."""
 
-import datetime as dt
+import dataclasses
 from pathlib import Path
 
 import dagster as dg
-import polars as pl
-from dagster_duckdb import DuckDBResource
 
-from pipelines.defs.metadata import table_metadata
-from pipelines.defs.resources import InboxResource
+from pipelines.defs.metadata import preview, table_metadata
+from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib import warehouse as wh
-from pipelines.lib.frames import frame
-from pipelines.lib.inbox import discover
+from pipelines.lib.fetch import Fetcher
+from pipelines.lib.poll_records import known_documents, last_polls, record_poll, url_aliases
+from pipelines.lib.polling import due_sources, poll
 from pipelines.lib.raw_store import RawStore
+
+
+class PollConfig(dg.Config):
+    sources: list[str] = []
+    """Names of the sources to poll (from the sources file); empty polls them all."""
+    ignore_intervals: bool = False
+    """Poll every selected source now, even one polled less than its interval_minutes ago."""
 
 
 @dg.asset(
     group_name="ingest",
     kinds={"python", "duckdb"},
+    pool="warehouse",
     description=(
-        "One row per input (an inbox file, or a URL listed in a .urls file): its content hash, "
-        "where its raw bytes are kept (content-addressed under data/raw/) and when it was seen. "
-        "Inputs whose hash changed since the last run are marked pending for `articles`."
+        "One row per document: an inbox file, or a web page from a feed, sitemap or URL list, one per canonical "
+        "URL and page. Each poll fetches only what is new, announced as updated, or failed before; raw bytes are "
+        "kept compressed and content-addressed under data/raw/. Every poll leaves one row in core.polls and one "
+        "row per fetch in core.fetches. New and changed documents are marked pending for `articles`."
     ),
 )
-def sources(context: dg.AssetExecutionContext, warehouse: DuckDBResource, inbox: InboxResource) -> dg.MaterializeResult:
-    now = dt.datetime.now()
-    items = discover(Path(inbox.path), fetch_urls=inbox.fetch_urls, max_bytes=inbox.max_bytes)
-    store = RawStore(Path(inbox.raw_dir))
-    rows = []
-    for item in items:
-        raw_path = str(store.path(store.put(item.content))) if item.content is not None else None
-        rows.append(
-            {
-                "source": item.source,
-                "kind": item.kind,
-                "content_hash": item.content_hash,
-                "byte_size": len(item.content) if item.content is not None else None,
-                "raw_path": raw_path,
-                "error": item.error,
-            }
-        )
-    seen = frame("sources_seen", rows)
+def documents(
+    context: dg.AssetExecutionContext, config: PollConfig, warehouse: WarehouseResource, sources: SourcesResource
+) -> dg.MaterializeResult:
+    sources_file = sources.load()
+    store = RawStore(Path(sources.raw_dir))
     with warehouse.get_connection() as conn:
         wh.apply_schema(conn)  # the core tables exist before any asset writes
-        conn.register("seen", seen)
-        changed = conn.execute(
-            """
-            select count(*) from seen
-            left join core.sources as known using (source)
-            where known.source is null or known.content_hash is distinct from seen.content_hash
-            """
-        ).fetchall()[0][0]
-        conn.execute(
-            """
-            insert into core.sources as known
-                (source, kind, content_hash, byte_size, raw_path, read_error, status, first_seen_at, last_seen_at)
-            select source, kind, content_hash, byte_size, raw_path, error, 'pending', $now, $now from seen
-            on conflict (source) do update set
-                kind = excluded.kind,
-                byte_size = excluded.byte_size,
-                raw_path = excluded.raw_path,
-                read_error = excluded.read_error,
-                last_seen_at = excluded.last_seen_at,
-                status = case when known.content_hash is distinct from excluded.content_hash
-                                or excluded.read_error is not null
-                              then 'pending' else known.status end,
-                content_hash = excluded.content_hash
-            """,
-            {"now": now},
-        )
-        conn.unregister("seen")
-        errors = seen.filter(pl.col("error").is_not_null())
-        if errors.height:
-            context.log.warning(f"{errors.height} inputs could not be read or fetched; they go to core.rejected")
-        pending = conn.execute("select count(*) from core.sources where status = 'pending'").fetchall()[0][0]
+        due = due_sources(sources_file.named(config.sources), last_polls(conn), config.ignore_intervals)
+        known, aliases = known_documents(conn), url_aliases(conn)
+        results = []
+        for source in due:
+            fetcher = Fetcher(dataclasses.replace(sources_file.fetch, allow_private=source.allow_private))
+            result = poll(source, known, aliases, fetcher, store, sources.max_bytes)
+            results.append(result)
+            if result.error:
+                context.log.warning(f"source {source.name}: {result.error}")
+        conn.begin()  # the whole poll lands, or none of it (then the next run polls again)
+        for result in results:
+            record_poll(conn, result, store, context.run.run_id)
+        conn.commit()
+        polled = {r.source.name: r for r in results}
         return dg.MaterializeResult(
             metadata=table_metadata(
                 conn,
-                "core.sources",
-                inputs_seen=len(items),
-                inputs_new_or_changed=changed,
-                inputs_pending=pending,
-                unreadable=errors.height,
+                "core.documents",
+                sources_polled=len(results),
+                sources_failed=sum(r.error is not None for r in results),
+                documents_new=sum(r.count("new") for r in results),
+                documents_updated=sum(r.count("updated") for r in results),
+                fetches_failed=sum(r.count("failed") for r in results),
+                polls=preview(
+                    conn,
+                    "select source_name, urls_seen, urls_new, urls_updated, urls_failed, urls_deferred, error"
+                    " from core.polls where run_id = ? order by source_name",
+                    params=[context.run.run_id],
+                )
+                if polled
+                else dg.MetadataValue.md("_no source was due_"),
             )
         )
+

@@ -1,4 +1,4 @@
-"""Re-ingest when the inbox changes, and once a day for the URLs it lists."""
+"""The inbox sensor: one `reingest` run for each batch of files added to or changed in an inbox folder."""
 
 import hashlib
 from pathlib import Path
@@ -6,44 +6,44 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines import settings
-
-pipeline_job = dg.define_asset_job(
-    "pipeline_job",
-    selection=dg.AssetSelection.all(),
-    description="Ingest the inbox and rebuild everything downstream; one run handles the whole batch.",
-)
+from pipelines.defs.jobs import reingest
+from pipelines.lib.polling import inbox_files
+from pipelines.lib.source_config import SourcesError, load_sources
 
 
-def inbox_signature(inbox: Path) -> str:
-    """Changes whenever a file in the inbox is added, removed or modified."""
+def inbox_signature(folders: list[Path]) -> str:
+    """Changes whenever a file in one of the folders is added, removed or modified."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in inbox.rglob("*") if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(inbox)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    for folder in folders:
+        if folder.is_dir():
+            for path, relative in inbox_files(folder):
+                stat = path.stat()
+                digest.update(f"{folder}|{relative}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
 @dg.sensor(
-    job=pipeline_job,
-    minimum_interval_seconds=60,
+    job=reingest,
+    minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Starts one pipeline run when files are added to, changed in or removed from the inbox.",
+    description=(
+        "Watches the inbox folders of the sources file and requests one `reingest` run of those sources when "
+        "files are added, changed or removed; nothing when the folders are unchanged."
+    ),
 )
 def inbox_sensor(context: dg.SensorEvaluationContext):
-    inbox = Path(settings.inbox())
-    if not inbox.is_dir():
-        return dg.SkipReason(f"inbox {inbox} does not exist")
-    signature = inbox_signature(inbox)
+    try:
+        inboxes = [source for source in load_sources(Path(settings.sources())).sources if source.kind == "inbox"]
+    except SourcesError as error:
+        return dg.SkipReason(str(error))
+    if not inboxes:
+        return dg.SkipReason("the sources file lists no inbox folder")
+    signature = inbox_signature([Path(source.location) for source in inboxes])
     if signature == context.cursor:
-        return dg.SkipReason("inbox unchanged")
+        return dg.SkipReason("inbox folders unchanged")
     context.update_cursor(signature)
-    return dg.RunRequest(run_key=signature)
-
-
-daily_reingest = dg.ScheduleDefinition(
-    name="daily_reingest",
-    job=pipeline_job,
-    cron_schedule="0 6 * * *",
-    execution_timezone="Asia/Jakarta",
-    description="Every morning: fetch the URLs listed in .urls files again and process what changed.",
-)
+    return dg.RunRequest(
+        run_key=signature,
+        run_config={"ops": {"documents": {"config": {"sources": [source.name for source in inboxes]}}}},
+        tags={"warta/trigger": "inbox"},
+    )

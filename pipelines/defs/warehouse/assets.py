@@ -1,8 +1,8 @@
 """The public interface: analytics views over the core tables, from sql/views/."""
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
+from pipelines.defs.resources import WarehouseResource
 from pipelines.defs.metadata import preview
 from pipelines.lib import warehouse as wh
 
@@ -10,13 +10,14 @@ from pipelines.lib import warehouse as wh
 @dg.asset(
     group_name="warehouse",
     kinds={"sql", "duckdb"},
+    pool="warehouse",
     deps=["articles", "actors", "quotes", "figures", "events", "timeline"],
     description=(
         "The analytics schema analysts query: one view per file in sql/views/ "
         "(articles, actors, quotes, figures, events, rejected, timeline), each with its grain in its header."
     ),
 )
-def analytics_views(warehouse: DuckDBResource) -> dg.MaterializeResult:
+def analytics_views(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.get_connection() as conn:
         wh.apply_schema(conn)  # the core tables exist before any asset writes
         names = wh.apply_views(conn)

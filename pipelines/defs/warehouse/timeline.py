@@ -1,8 +1,8 @@
 """The timeline: each real-world event once, with the articles that report it."""
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
+from pipelines.defs.resources import WarehouseResource
 from pipelines.defs.metadata import table_metadata
 from pipelines.lib import warehouse as wh
 from pipelines.lib.frames import frame
@@ -24,6 +24,7 @@ group by all
 @dg.asset(
     group_name="warehouse",
     kinds={"python", "duckdb"},
+    pool="warehouse",
     deps=["events", "actors"],
     description=(
         "One row per real-world event: reports of the same type and status whose dates agree at the coarser "
@@ -31,7 +32,7 @@ group by all
         "Rebuilt from all dated events on every run."
     ),
 )
-def timeline(warehouse: DuckDBResource) -> dg.MaterializeResult:
+def timeline(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.get_connection() as conn:
         wh.apply_schema(conn)  # the core tables exist before any asset writes
         reports = [

@@ -1,0 +1,161 @@
+"""The sources file (``data/sources.yaml``): where articles come from and how to poll them.
+
+    fetch:                      # optional, for every web source
+      user_agent: "warta/0.2 (+mailto:desk@example.org)"
+      timeout_seconds: 20
+      retries: 2
+      host_delay_seconds: 1
+      max_bytes: 5000000
+    sources:
+      - name: inbox
+        inbox: inbox            # a folder, relative to this file
+      - name: antara-world
+        feed: https://www.antaranews.com/rss/dunia.xml
+        language: id
+        interval_minutes: 60    # poll at most this often (default: every run)
+        max_articles: 50        # new pages fetched per poll (default 100)
+      - name: news-sitemap
+        sitemap: https://example.com/sitemap-news.xml
+      - name: picked
+        urls: [https://example.com/a, https://example.com/b]
+
+Every problem is reported with the source it concerns, as a ``SourcesError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import yaml
+
+from pipelines.lib.fetch import FetchPolicy
+from pipelines.lib.urls import is_http_url
+
+KINDS = ("inbox", "feed", "sitemap", "urls")
+OPTIONS = {"name", "language", "interval_minutes", "max_articles", "allow_private", *KINDS}
+
+
+class SourcesError(ValueError):
+    """The sources file cannot be used; the message names the file and the source."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    kind: str  # inbox | feed | sitemap | urls
+    location: str  # the folder (absolute), feed or sitemap URL; for urls, the first URL
+    urls: tuple[str, ...] = ()
+    language: str = "id"
+    interval_minutes: float = 0.0
+    max_articles: int = 100
+    allow_private: bool = False
+
+    @property
+    def is_web(self) -> bool:
+        return self.kind != "inbox"
+
+
+@dataclass(frozen=True)
+class SourcesFile:
+    path: Path
+    sources: tuple[Source, ...]
+    fetch: FetchPolicy
+
+    def named(self, names: list[str] | None) -> list[Source]:
+        """The sources with these names (all when ``names`` is empty); unknown names are an error."""
+        if not names:
+            return list(self.sources)
+        known = {source.name: source for source in self.sources}
+        unknown = sorted(set(names) - set(known))
+        if unknown:
+            raise SourcesError(f"{self.path}: no source named {', '.join(unknown)} (known: {', '.join(known)})")
+        return [known[name] for name in names]
+
+
+def load_sources(path: Path) -> SourcesFile:
+    path = Path(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as error:
+        raise SourcesError(f"cannot read the sources file {path}: {error}") from error
+    except yaml.YAMLError as error:
+        raise SourcesError(f"{path} is not valid YAML: {error}") from error
+    if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
+        raise SourcesError(f"{path}: expected a mapping with a `sources` list")
+    sources = [_source(path, index, entry) for index, entry in enumerate(document["sources"])]
+    names = [source.name for source in sources]
+    duplicated = sorted({name for name in names if names.count(name) > 1})
+    if duplicated:
+        raise SourcesError(f"{path}: source names must be unique; repeated: {', '.join(duplicated)}")
+    return SourcesFile(path, tuple(sources), _policy(path, document.get("fetch") or {}))
+
+
+def _source(path: Path, index: int, entry: object) -> Source:
+    where = f"{path}, source {index + 1}"
+    if not isinstance(entry, dict):
+        raise SourcesError(f"{where}: expected a mapping with a name and one of {', '.join(KINDS)}")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise SourcesError(f"{where}: every source needs a `name`")
+    where = f"{path}, source {name!r}"
+    unknown = sorted(set(entry) - OPTIONS)
+    if unknown:
+        raise SourcesError(f"{where}: unknown option {', '.join(unknown)}")
+    kinds = [kind for kind in KINDS if kind in entry]
+    if len(kinds) != 1:
+        raise SourcesError(f"{where}: give exactly one of {', '.join(KINDS)}")
+    kind = kinds[0]
+    value = entry[kind]
+    urls: tuple[str, ...] = ()
+    if kind == "inbox":
+        location = str((path.parent / str(value)).resolve())
+    elif kind == "urls":
+        if not isinstance(value, list) or not all(isinstance(url, str) for url in value):
+            raise SourcesError(f"{where}: `urls` must be a list of URLs")
+        urls = tuple(url.strip() for url in value if url.strip())
+        location = urls[0] if urls else ""
+    else:
+        location = str(value).strip()
+    for url in urls or ((location,) if kind in ("feed", "sitemap") else ()):
+        if not is_http_url(url):
+            raise SourcesError(f"{where}: {url!r} is not an http(s) URL")
+    try:
+        return Source(
+            name=name.strip(),
+            kind=kind,
+            location=location,
+            urls=urls,
+            language=str(entry.get("language", "id")),
+            interval_minutes=float(entry.get("interval_minutes", 0)),
+            max_articles=int(entry.get("max_articles", 100)),
+            allow_private=_flag(entry.get("allow_private", False), where),
+        )
+    except (TypeError, ValueError) as error:
+        raise SourcesError(f"{where}: {error}") from error
+
+
+def _flag(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise SourcesError(f"{where}: allow_private must be true or false")
+    return value
+
+
+def _policy(path: Path, options: dict) -> FetchPolicy:
+    allowed = {f.name for f in fields(FetchPolicy)} - {"allow_private"}
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        raise SourcesError(f"{path}: unknown fetch option {', '.join(unknown)} (known: {', '.join(sorted(allowed))})")
+    try:
+        return FetchPolicy(**{key: _coerce(key, value) for key, value in options.items()})
+    except (TypeError, ValueError) as error:
+        raise SourcesError(f"{path}: fetch options: {error}") from error
+
+
+def _coerce(key: str, value: object) -> object:
+    default = getattr(FetchPolicy, key)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError(f"{key} must be true or false")
+        return value
+    return type(default)(value)
