@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipelines.cli import predictions, run
-from pipelines.defs.resources import InboxResource
 from pipelines.lib.scoring import score
-from tests.conftest import copy_seeds, shared
+from tests.conftest import copy_seeds, resources_for, shared
 
 
 @pytest.fixture(scope="module")

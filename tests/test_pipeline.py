@@ -182,7 +182,17 @@ def test_the_timeline_lists_an_event_once_with_every_article_reporting_it(worksp
 
 @pytest.mark.parametrize(
     "asset",
-    ["documents", "articles", "actors", "quotes", "figures", "events", "timeline", "analytics_views", "published_warehouse"],
+    [
+        "documents",
+        "articles",
+        "actors",
+        "quotes",
+        "figures",
+        "events",
+        "timeline",
+        "analytics_views",
+        "published_warehouse",
+    ],
 )
 def test_every_asset_says_its_grain_and_kinds(asset: str):
     from pipelines.definitions import defs

@@ -7,6 +7,7 @@ a 404, a 500 and a page robots.txt forbids.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import dagster as dg
@@ -143,7 +144,8 @@ def test_reingest_loads_each_article_once_then_only_what_is_new(workspace: Path,
 def test_an_updated_sitemap_entry_is_fetched_again(workspace: Path, site: NewsSite):
     write_sources(workspace, site)
     reingest(workspace)
-    site.pages["/dunia/a5"].updated = "2024-05-17T09:00:00+07:00"
+    later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=1)  # after the first fetch
+    site.pages["/dunia/a5"].updated = later.isoformat(timespec="seconds")
     site.pages["/dunia/a5"].body = site.pages["/dunia/a5"].body.replace(b"</body>", b"<p>Pembaruan.</p></body>")
     hits = site.hits["/dunia/a5"]
     result = reingest(workspace)

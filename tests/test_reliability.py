@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from tests.conftest import ROOT, copy_seeds, shared
 

@@ -1,6 +1,7 @@
 """Shared shapes of asset checks: keys unique and not null, offsets that point at the text."""
 
 import dagster as dg
+
 from pipelines.defs.resources import WarehouseResource
 
 

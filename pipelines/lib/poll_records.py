@@ -20,8 +20,8 @@ from pipelines.lib.raw_store import RawStore
 
 def known_documents(conn: duckdb.DuckDBPyConnection) -> dict[str, Known]:
     rows = conn.execute(
-        "select source, source_name, content_hash, listed_updated_at, file_signature, status = 'failed', attempts"
-        " from core.documents"
+        "select source, source_name, content_hash, listed_updated_at, file_signature, status = 'failed', attempts,"
+        " fetched_at from core.documents"
     ).fetchall()
     return {row[0]: Known(*row[1:]) for row in rows}
 
@@ -100,6 +100,7 @@ on conflict (source) do update set
     error = excluded.error,
     attempts = excluded.attempts,
     status = case
+        when excluded.content_hash is null and known.content_hash is not null then known.status
         when excluded.content_hash is null then 'failed'
         when known.status = 'failed' or excluded.content_hash is distinct from known.content_hash then 'pending'
         else known.status

@@ -31,10 +31,11 @@ class Known:
 
     source_name: str
     content_hash: str | None
-    listed_updated_at: dt.datetime | None
+    listed_updated_at: dt.datetime | None  # naive UTC, as feeds and sitemaps give it
     file_signature: str | None
     failed: bool
     attempts: int
+    fetched_at: dt.datetime | None = None  # naive local time, as the warehouse records it
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,19 @@ def poll(
     return result
 
 
+def remember(known: dict[str, Known], aliases: dict[str, str], result: PollResult) -> None:
+    """Add what a poll found to ``known`` and ``aliases``, so that the next source of the run skips it."""
+    aliases.update(result.aliases)
+    for doc in result.documents:
+        before = known.get(doc.source)
+        if doc.content_hash is None and before is not None and before.content_hash is not None:
+            continue  # a failed refetch does not undo what is held
+        known[doc.source] = Known(
+            doc.source_name, doc.content_hash, doc.listed_updated_at, doc.file_signature,
+            doc.content_hash is None, doc.attempts, dt.datetime.now(),
+        )  # fmt: skip
+
+
 def _poll_inbox(source: Source, known: Mapping[str, Known], store: RawStore, max_bytes: int, result: PollResult):
     folder = Path(source.location)
     if not folder.is_dir():
@@ -140,7 +154,9 @@ def _poll_inbox(source: Source, known: Mapping[str, Known], store: RawStore, max
         outcome = _outcome(before, digest, error)
         result.fetches.append(Fetch(str(relative), key, outcome, error=error))
         result.documents.append(
-            Document(key, source.name, kind, None, key, 1, digest, stat.st_size, None, signature, error, 0, source.language)
+            Document(
+                key, source.name, kind, None, key, 1, digest, stat.st_size, None, signature, error, 0, source.language
+            )
         )
 
 
@@ -211,7 +227,14 @@ def _listing_entries(location: str, fetcher: Fetcher, result: PollResult) -> lis
 
 
 def _updated(before: Known, updated_at: dt.datetime | None) -> bool:
-    return updated_at is not None and (before.listed_updated_at is None or updated_at > before.listed_updated_at)
+    """Whether the listing announces a change after what is held (its last announced update, or the fetch)."""
+    if updated_at is None:
+        return False
+    held = [before.listed_updated_at]
+    if before.fetched_at is not None:
+        held.append(before.fetched_at.astimezone(dt.timezone.utc).replace(tzinfo=None))
+    held = [moment for moment in held if moment is not None]
+    return not held or updated_at > max(held)
 
 
 def _fetch_document(source, url, key, before, updated_at, known, fetcher, store, result: PollResult) -> None:

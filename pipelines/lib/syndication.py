@@ -45,7 +45,5 @@ def mark_duplicates(conn: duckdb.DuckDBPyConnection, articles: list[tuple[str, s
             [duplicate_of, score, article_id],
         )
         conn.execute("insert into core.article_signatures values (?, ?)", [article_id, sig])
-        conn.execute(
-            "insert into core.article_bands select ?, unnest(?)", [article_id, keys]
-        )
+        conn.execute("insert into core.article_bands select ?, unnest(?)", [article_id, keys])
     return marked

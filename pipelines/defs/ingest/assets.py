@@ -10,7 +10,7 @@ from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib import warehouse as wh
 from pipelines.lib.fetch import Fetcher
 from pipelines.lib.poll_records import known_documents, last_polls, record_poll, url_aliases
-from pipelines.lib.polling import due_sources, poll
+from pipelines.lib.polling import due_sources, poll, remember
 from pipelines.lib.raw_store import RawStore
 
 
@@ -45,6 +45,7 @@ def documents(
         for source in due:
             fetcher = Fetcher(dataclasses.replace(sources_file.fetch, allow_private=source.allow_private))
             result = poll(source, known, aliases, fetcher, store, sources.max_bytes)
+            remember(known, aliases, result)
             results.append(result)
             if result.error:
                 context.log.warning(f"source {source.name}: {result.error}")
@@ -72,4 +73,3 @@ def documents(
                 else dg.MetadataValue.md("_no source was due_"),
             )
         )
-

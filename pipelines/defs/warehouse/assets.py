@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from pipelines.defs.resources import WarehouseResource
 from pipelines.defs.metadata import preview
+from pipelines.defs.resources import WarehouseResource
 from pipelines.lib import warehouse as wh
 
 

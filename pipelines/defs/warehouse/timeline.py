@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from pipelines.defs.resources import WarehouseResource
 from pipelines.defs.metadata import table_metadata
+from pipelines.defs.resources import WarehouseResource
 from pipelines.lib import warehouse as wh
 from pipelines.lib.frames import frame
 from pipelines.lib.timeline import Report, build_timeline
