@@ -42,6 +42,8 @@ bench: setup
 	$(VENV)/bin/python benchmarks/extraction_cost.py $(REALDATA)
 	$(VENV)/bin/python benchmarks/realdata_clean.py $(REALDATA) --en
 	$(VENV)/bin/python benchmarks/figures_throughput.py
+	$(VENV)/bin/python benchmarks/near_duplicates_throughput.py
+	$(VENV)/bin/python benchmarks/poll_known_urls.py 1000
 
 clean:
-	rm -rf $(VENV) .tools data/warehouse.duckdb data/warehouse.duckdb.wal data/raw storage history schedules logs
+	rm -rf $(VENV) .tools data/warehouse.duckdb data/warehouse.duckdb.wal data/work data/raw storage history schedules logs

@@ -14,10 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from dagster_duckdb import DuckDBResource
-
 from pipelines.cli import run
-from pipelines.defs.resources import InboxResource
+from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib.analysis import analyze
 from pipelines.lib.article import build_article
 
@@ -39,9 +37,10 @@ def main(copies: int) -> None:
                 # a distinct trailing line makes each copy a distinct input with its own hash
                 (inbox / f"{i:04d}_{path.name}").write_text(path.read_text() + f"\n\nSalinan {i}.\n")
         articles = copies * len(samples)
+        (workspace / "sources.yaml").write_text("sources:\n  - {name: inbox, inbox: inbox}\n")
         resources = {
-            "warehouse": DuckDBResource(database=str(workspace / "warehouse.duckdb")),
-            "inbox": InboxResource(path=str(inbox), raw_dir=str(workspace / "raw")),
+            "warehouse": WarehouseResource(path=str(workspace / "warehouse.duckdb"), work_dir=str(workspace / "work")),
+            "sources": SourcesResource(path=str(workspace / "sources.yaml"), raw_dir=str(workspace / "raw")),
         }
         started = time.perf_counter()
         run(resources=resources)
