@@ -30,6 +30,8 @@ class NewsSite:
     sitemap: list[str] = field(default_factory=list)
     robots: str = "User-agent: *\nDisallow: /private/\n"
     hits: Counter = field(default_factory=Counter)
+    agents: list[str] = field(default_factory=list)
+    fallback: Page | None = None  # served for any other path
 
     def __post_init__(self) -> None:
         site = self
@@ -37,6 +39,7 @@ class NewsSite:
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
                 site.hits[self.path] += 1
+                site.agents.append(self.headers.get("User-Agent", ""))
                 status, headers, body, delay = site.respond(self.path)
                 time.sleep(delay)
                 self.send_response(status)
@@ -69,7 +72,7 @@ class NewsSite:
         listings = {"/rss.xml": self.rss_feed, "/atom.xml": self.atom_feed, "/sitemap.xml": self.sitemap_xml}
         if path in listings:
             return 200, {"Content-Type": "application/xml"}, listings[path]().encode(), 0.0
-        page = self.pages.get(path)
+        page = self.pages.get(path, self.fallback)
         if page is None:
             return 404, {"Content-Type": "text/plain"}, b"not found", 0.0
         return page.status, {"Content-Type": page.content_type}, page.body, page.delay
