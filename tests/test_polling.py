@@ -48,10 +48,8 @@ def test_url_and_file_names_never_choose_where_bytes_are_written(tmp_path: Path)
     site = NewsSite()
     try:
         site.fallback = Page(b"<p>Berita.</p>")
-        source = Source(
-            "daftar", "urls", site.url, urls=(f"{site.url}/../../etc/passwd", f"{site.url}/berita/%2e%2e%2f%2e%2e%2fkeluar"),
-            allow_private=True,
-        )  # fmt: skip
+        names = (f"{site.url}/../../etc/passwd", f"{site.url}/berita/%2e%2e%2f%2e%2e%2fkeluar")
+        source = Source("daftar", "urls", site.url, urls=names, allow_private=True)
         poll(
             source,
             {},
