@@ -30,17 +30,16 @@ def run(
     from pipelines.defs.resources import build_resources
 
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    ops = {"articles": {"config": {"reprocess": reprocess}}}
+    if not reprocess:  # a reprocess works from the raw store and fetches nothing (the `reextract` job)
+        ops["documents"] = {"config": {"sources": sources or []}}
+    everything = dg.AssetSelection.all(include_sources=False)
     return dg.materialize(
         [*defs.assets, *(defs.asset_checks or [])],
         resources=resources or build_resources(),
         instance=instance,
-        run_config={
-            "ops": {
-                "documents": {"config": {"sources": sources or []}},
-                "articles": {"config": {"reprocess": reprocess}},
-            },
-            "loggers": {"console": {"config": {"log_level": "WARNING"}}},
-        },
+        selection=everything - dg.AssetSelection.assets("documents") if reprocess else everything,
+        run_config={"ops": ops, "loggers": {"console": {"config": {"log_level": "WARNING"}}}},
     )
 
 

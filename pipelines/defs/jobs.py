@@ -2,6 +2,8 @@
 
 import dagster as dg
 
+REPROCESS_TAG = "warta/reprocess"  # on a run: clean and extract every stored document again
+
 reingest = dg.define_asset_job(
     "reingest",
     selection=dg.AssetSelection.all(),
@@ -14,7 +16,7 @@ reingest = dg.define_asset_job(
 reextract = dg.define_asset_job(
     "reextract",
     selection=dg.AssetSelection.all() - dg.AssetSelection.assets("documents"),
-    config={"ops": {"articles": {"config": {"reprocess": True}}}},
+    tags={REPROCESS_TAG: "all"},
     description=(
         "Backfill after an extractor change: clean and extract every stored document again from its raw bytes "
         "in data/raw/, without fetching anything, then publish."

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.defs.jobs import REPROCESS_TAG
 from pipelines.defs.metadata import preview, table_metadata
 from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib import warehouse as wh
@@ -51,7 +52,7 @@ def articles(
     store = RawStore(Path(sources.raw_dir))
     with warehouse.get_connection() as conn:
         wh.apply_schema(conn)  # the core tables exist before any asset writes
-        if config.reprocess:
+        if config.reprocess or context.run.tags.get(REPROCESS_TAG) == "all":
             conn.execute("update core.documents set status = 'pending' where content_hash is not null")
         documents = conn.execute(PENDING).fetchall()
         accepted, rejected, emptied = [], [], []
