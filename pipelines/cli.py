@@ -33,7 +33,7 @@ def run(
     ops = {"articles": {"config": {"reprocess": reprocess}}}
     if not reprocess:  # a reprocess works from the raw store and fetches nothing (the `reextract` job)
         ops["documents"] = {"config": {"sources": sources or []}}
-    everything = dg.AssetSelection.all(include_sources=False)
+    everything = dg.AssetSelection.all()
     return dg.materialize(
         [*defs.assets, *(defs.asset_checks or [])],
         resources=resources or build_resources(),

@@ -68,8 +68,8 @@ def test_the_definitions_hold_the_jobs_sensor_and_schedule():
     from pipelines.definitions import defs
 
     assert {"reingest", "reextract"} <= {job.name for job in defs.resolve_all_job_defs()}
-    assert defs.get_sensor_def("inbox_sensor").default_status == dg.DefaultSensorStatus.RUNNING
-    assert defs.get_schedule_def("hourly_poll").job_name == "reingest"
+    assert defs.resolve_sensor_def("inbox_sensor").default_status == dg.DefaultSensorStatus.RUNNING
+    assert defs.resolve_schedule_def("hourly_poll").job_name == "reingest"
 
 
 def test_every_asset_that_writes_the_warehouse_is_in_the_writer_pool():

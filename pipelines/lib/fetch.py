@@ -77,8 +77,9 @@ def check_address(url: str, allow_private: bool) -> None:
 class Fetcher:
     policy: FetchPolicy = field(default_factory=FetchPolicy)
     sleep: object = time.sleep
-    _last_request: dict[str, float] = field(default_factory=dict)
-    _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
+    # per host: when it was last asked, and its robots.txt; share them between the fetchers of one run
+    last_request: dict[str, float] = field(default_factory=dict)
+    robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         timeout = urllib3.Timeout(connect=self.policy.timeout_seconds, read=self.policy.timeout_seconds)
@@ -141,20 +142,20 @@ class Fetcher:
 
     def _wait_for_host(self, url: str) -> None:
         host = urlsplit(url).netloc
-        last = self._last_request.get(host)
+        last = self.last_request.get(host)
         if last is not None:
             remaining = self.policy.host_delay_seconds - (time.monotonic() - last)
             if remaining > 0:
                 self.sleep(remaining)
-        self._last_request[host] = time.monotonic()
+        self.last_request[host] = time.monotonic()
 
     def _allowed(self, url: str) -> bool:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self._robots:
-            self._robots[origin] = self._read_robots(origin)
-        robots = self._robots[origin]
-        return robots is None or robots.can_fetch(self.policy.user_agent, url)
+        if origin not in self.robots:
+            self.robots[origin] = self._read_robots(origin)
+        rules = self.robots[origin]
+        return rules is None or rules.can_fetch(self.policy.user_agent, url)
 
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
         """The site's rules; a missing or unreadable robots.txt allows everything (the common convention)."""

@@ -41,9 +41,10 @@ def documents(
         wh.apply_schema(conn)  # the core tables exist before any asset writes
         due = due_sources(sources_file.named(config.sources), last_polls(conn), config.ignore_intervals)
         known, aliases = known_documents(conn), url_aliases(conn)
-        results = []
+        results, hosts, robots = [], {}, {}
         for source in due:
-            fetcher = Fetcher(dataclasses.replace(sources_file.fetch, allow_private=source.allow_private))
+            policy = dataclasses.replace(sources_file.fetch, allow_private=source.allow_private)
+            fetcher = Fetcher(policy, last_request=hosts, robots=robots)
             result = poll(source, known, aliases, fetcher, store, sources.max_bytes)
             remember(known, aliases, result)
             results.append(result)
@@ -53,7 +54,6 @@ def documents(
         for result in results:
             record_poll(conn, result, store, context.run.run_id)
         conn.commit()
-        polled = {r.source.name: r for r in results}
         return dg.MaterializeResult(
             metadata=table_metadata(
                 conn,
@@ -69,7 +69,7 @@ def documents(
                     " from core.polls where run_id = ? order by source_name",
                     params=[context.run.run_id],
                 )
-                if polled
+                if results
                 else dg.MetadataValue.md("_no source was due_"),
             )
         )
