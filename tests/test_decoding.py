@@ -6,6 +6,7 @@ import pytest
 
 from pipelines.lib.characters import control_share, strip_invisible
 from pipelines.lib.decoding import UndecodableInput, declared_charset, decode_html, decode_text
+from pipelines.lib.html_tree import flatten_nesting, parse_html
 from pipelines.lib.plain_page import page_from_text
 
 SENTENCE = "“Kami siap – kapan saja,” kata Putin."
@@ -77,3 +78,27 @@ def test_names_with_invisible_characters_match_the_lexicon_after_cleaning():
 def test_binary_read_as_text_is_full_of_control_characters():
     assert control_share("Teks berita biasa.\n\nParagraf kedua.") == 0
     assert control_share(bytes(range(1, 256)).decode("cp1252", "replace")) > 0.1
+
+
+def test_entities_declared_in_a_doctype_are_never_expanded():
+    doctype = '<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    tree = parse_html(doctype + "<html><head><title>T</title></head><body><p>x &b; y &amp; &eacute;</p></body></html>")
+    assert tree.xpath("string(//p)") == "x  y & é"
+
+
+def test_an_xml_document_is_no_html_page():
+    assert parse_html('<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "a">]>\n<r>&a;</r>') is None
+
+
+def test_100_000_nested_divs_keep_their_paragraph():
+    n = 100_000
+    tree = parse_html("<html><body>" + "<div>" * n + "<p>Isi berita.</p>" + "</div>" * n + "</body></html>")
+    assert tree.xpath("string(//p)") == "Isi berita."
+
+
+def test_flattening_drops_only_the_tags_nested_too_deep():
+    # wrappers (div, b) from the third level on go, content tags (p) from the fourth; text stays
+    html = "<div><div><div><p>a<b>b</b><p>c</div></div></div><script>if (a<b) {}</script>"
+    assert flatten_nesting(html, wrapper_depth=2, max_depth=3) == (
+        "<div><div><p>ab<p>c</div></div><script>if (a<b) {}</script>"
+    )

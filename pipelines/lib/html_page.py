@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 from htmldate import find_date
 from trafilatura import metadata as tmeta
-from trafilatura.utils import load_html
 
 from pipelines.lib.characters import strip_invisible
 from pipelines.lib.clean import (
@@ -46,6 +45,7 @@ from pipelines.lib.html_candidates import (
     page_parts,
     prose_score,
 )
+from pipelines.lib.html_tree import parse_html
 
 MIN_PROSE_WORDS = 20
 SUBSTANTIAL_CHARS = 200  # a text without sentence-shaped lines is kept from this size on
@@ -167,7 +167,7 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
     bidi and control characters are gone before parsing, so from the title on."""
     if isinstance(html, bytes):
         html = decode_html(html).text
-    tree = load_html(strip_invisible(html))
+    tree = parse_html(strip_invisible(html))
     if tree is None:
         raise NoArticleText("no article text: not an HTML page")
     meta = page_metadata(tree, url)
