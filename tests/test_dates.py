@@ -377,3 +377,13 @@ def test_a_month_of_last_or_next_year():
     assert resolve(mention, reference).iso() == "2024-05"
     [mention] = find_date_mentions("KTT itu digelar bulan Maret tahun depan.")
     assert resolve(mention, reference).iso() == "2026-03"
+
+
+def test_a_date_outside_the_calendar_resolves_to_none():
+    # the storm, three days before 1 January of year 1, would be in year 0: no datetime holds it
+    first, offset = find_date_mentions("Pada 1 Januari 0001 hujan turun, tiga hari setelah badai itu.")
+    anchor = resolve(first, D("2025-01-01"))
+    assert anchor.iso() == "0001-01-01"
+    assert resolve(offset, D("2025-01-01"), anchor=anchor) is None
+    [last_year] = find_date_mentions("tahun lalu")
+    assert resolve(last_year, dt.date(1, 6, 1)) is None

@@ -109,3 +109,23 @@ def test_a_hyphen_range_keeps_both_ends():
 def test_number_words_are_whole_words():
     # "kedua" (both, second) and "salah satu" contain number words but "kedua" is none
     assert [m.surface for m in find_numbers("kedua negara, salah satu cara")] == ["satu"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "value"),
+    [
+        ("1.234.567.890.123.456", 1_234_567_890_123_456),  # absurd but a numeral: a finite value
+        ("9,99e999", None),  # an exponent is no Indonesian numeral
+        ("1e309", None),
+        ("9" * 400, None),  # more digits than any quantity: a code, not a number
+        ("1." + ".".join(["000"] * 200), None),
+        ("1" * 5000, None),  # beyond Python's int parsing limit: no error, no number
+    ],
+)
+def test_absurd_numerals_give_a_finite_value_or_none(surface, value):
+    assert parse_number(surface) == (pytest.approx(value) if value else None)
+
+
+def test_absurd_numerals_in_a_sentence_are_not_numbers():
+    text = "Nilai 9,99e999 dan 1e309 serta 1." + ".".join(["000"] * 200) + " tercatat, bersama 2.500 anggota."
+    assert [m.surface for m in find_numbers(text)] == ["2.500"]

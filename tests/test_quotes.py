@@ -1,6 +1,8 @@
 """Quotes: Indonesian news sentences in, attributed quotes out."""
 
+from pipelines.lib.quote_marks import find_quoted
 from pipelines.lib.quotes import extract_quotes
+from pipelines.lib.sentences import MAX_SENTENCE, sentences
 
 
 def quotes(text: str) -> list[tuple[str, str, str]]:
@@ -41,6 +43,27 @@ def test_a_quote_continued_in_the_next_paragraph_is_one_quote():
     )
     [(speaker, kind, said)] = quotes(text)
     assert speaker == "Vladimir Putin" and said.startswith("Rusia dan China") and said.endswith("menjaga hubungan itu")
+
+
+def test_a_quotation_mark_that_never_closes_stays_in_its_paragraph():
+    text = (
+        "“Kami tidak pernah diajak bicara soal pemindahan pasar ini, kata Sutarno.\n\n"
+        "“Kalau dipaksa pindah, pembeli kami akan hilang semua.\n\n"
+        "Kepala Dinas Perdagangan Hendra Gunawan mengatakan bahwa relokasi tetap berjalan pada April."
+    )
+    spans = find_quoted(text)
+    assert [(q.text[:9], q.close_at) for q in spans] == [("Kami tida", None), ("Kalau dip", None)]
+    assert all("\n" not in q.text for q in spans)
+    assert quotes(text) == [("Hendra Gunawan", "indirect", "relokasi tetap berjalan pada April.")]
+
+
+def test_thousands_of_marks_and_sentences_in_one_paragraph_are_scanned_once():
+    text = '"a" ' * 20_000 + "\n\n“Tidak ditutup. " + "Kalimat berikutnya. " * 20_000
+    assert len(find_quoted(text)) == 20_001  # the last quotation runs to its paragraph's end
+    # its full stops do not end sentences, up to a sentence's greatest length
+    spans = sentences(text)
+    assert any(s.text.startswith("“Tidak ditutup. Kalimat berikutnya. Kalimat berikutnya.") for s in spans)
+    assert max(len(s.text) for s in spans) <= MAX_SENTENCE
 
 
 def test_scare_quotes_are_not_quotes():

@@ -10,6 +10,7 @@ people the lexicon does not know, found by the titles that introduce them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from pipelines.lib.actor_lexicon import TOKEN, Actor, ActorLexicon, Mention, actor_id, load_lexicon
@@ -38,6 +39,10 @@ class ArticleActors:
     mentions: list[Mention] = field(default_factory=list)
     people: dict[str, Actor] = field(default_factory=dict)  # canonical name -> person seen here
     role_map: dict[str, Actor] = field(default_factory=dict)
+    # (start, end) of every mention, in order (mentions never overlap): the overlap check
+    _spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+    # starts and ends of ``mentions`` once sorted, with the list and length they were made from
+    _index: tuple[int, int, list[int], list[int]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def scan(cls, text: str, year: int | None = None, language: str = "id") -> "ArticleActors":
@@ -52,8 +57,10 @@ class ArticleActors:
 
     # -- building -----------------------------------------------------------
     def _add(self, start: int, end: int, actor: Actor) -> None:
-        if any(m.start < end and start < m.end for m in self.mentions):
+        before = bisect_left(self._spans, (end,))  # the spans that start before this one ends
+        if before and self._spans[before - 1][1] > start:  # the last of them ends the latest
             return
+        insort(self._spans, (start, end))
         self.mentions.append(Mention(start, end, self.text[start:end], actor))
         if actor.kind == "person":
             self.people.setdefault(actor.name, actor)
@@ -167,6 +174,7 @@ class ArticleActors:
             start = m.start + offset if offset >= 0 else m.start
             mentions.append(Mention(start, m.end, self.text[start : m.end], new))
         self.mentions = mentions
+        self._spans = sorted((m.start, m.end) for m in mentions)
         self.people = {renamed.get(n, a).name: renamed.get(n, a) for n, a in self.people.items()}
         self.role_map = {role: renamed.get(a.name, a) for role, a in self.role_map.items()}
 
@@ -246,11 +254,34 @@ class ArticleActors:
                 return person
         return None
 
+    def _positions(self) -> tuple[list[int], list[int]] | None:
+        """Starts and ends of the mentions, both ascending (None while they are not in order)."""
+        key = (id(self.mentions), len(self.mentions))
+        if self._index is None or self._index[:2] != key:
+            starts = [m.start for m in self.mentions]
+            in_order = all(a <= b for a, b in zip(starts, starts[1:]))
+            self._index = (*key, starts, [m.end for m in self.mentions]) if in_order else (*key, [], [])
+        starts, ends = self._index[2:]
+        return (starts, ends) if len(starts) == len(self.mentions) else None
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        positions = self._positions()
+        if positions is None:
+            return [m for m in self.mentions if start <= m.start and m.end <= end]
+        found = []
+        for k in range(bisect_left(positions[0], start), len(self.mentions)):
+            mention = self.mentions[k]
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                found.append(mention)
+        return found
 
     def last_person_before(self, position: int) -> Actor | None:
-        for mention in reversed(self.mentions):
+        positions = self._positions()
+        last = bisect_right(positions[1], position) if positions else len(self.mentions)
+        for k in range(last - 1, -1, -1):
+            mention = self.mentions[k]
             if mention.end <= position and mention.actor.kind == "person":
                 return mention.actor
         return None

@@ -6,15 +6,19 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from pipelines.lib.characters import control_share
 from pipelines.lib.clean import NoArticleText, Page
 from pipelines.lib.dates import find_publication_date
+from pipelines.lib.decoding import decode_html, decode_text
 from pipelines.lib.html_page import page_from_html
+from pipelines.lib.limits import DocumentTimeout
 from pipelines.lib.plain_page import page_from_text
 
 # Bump when extraction changes in a way that should reach stored articles;
 # `warta run --reprocess` (or the run config `reprocess: true`) then redoes them all.
-EXTRACTOR_VERSION = "2026.11.22"
+EXTRACTOR_VERSION = "2026.11.22.1"
 DEFAULT_MAX_BYTES = 5_000_000
+MAX_CONTROL_SHARE = 0.02  # text has next to no control characters; binary data read as text about 1 in 4
 BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -57,10 +61,12 @@ def article_id(source: str) -> str:
 
 
 def _problem(content: bytes, kind: str, max_bytes: int) -> str | None:
-    if not content.strip():
-        return "empty input: no bytes or only whitespace"
+    """Why the bytes are no article, judged before decoding them (the size first: an
+    oversized input is never copied or parsed)."""
     if len(content) > max_bytes:
         return f"oversized input: {len(content)} bytes, the limit is {max_bytes} (WARTA_MAX_BYTES)"
+    if not content or content.isspace():
+        return "empty input: no bytes or only whitespace"
     for signature, what in BINARY_SIGNATURES.items():
         if content.startswith(signature):
             return f"binary input: {what}, not an article"
@@ -71,15 +77,13 @@ def _problem(content: bytes, kind: str, max_bytes: int) -> str | None:
     return None
 
 
-def _decode_text(content: bytes) -> str:
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return content.decode("utf-16")
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(
-            f"undecodable input: not valid UTF-8 (byte {error.start}: {content[error.start:error.start + 4]!r})"
-        ) from error
+def _decode(content: bytes, kind: str) -> str:
+    """The input's text (raises ValueError when it is undecodable or binary)."""
+    decoded = decode_html(content) if kind == "html" else decode_text(content)
+    share = control_share(decoded.text)
+    if share > MAX_CONTROL_SHARE:
+        raise ValueError(f"binary input: {share:.0%} control characters when read as {decoded.encoding}, not text")
+    return decoded.text
 
 
 def _published(page: Page, ingested: dt.date) -> tuple[dt.date | None, str | None, bool]:
@@ -103,17 +107,26 @@ def build_article(
     if problem:
         return Rejection(source, digest, problem, len(content))
     try:
+        text = _decode(content, kind)
         if kind == "html":
-            page = page_from_html(content, url=source if "://" in source else None)
+            page = page_from_html(text, url=source if "://" in source else None)
         else:
-            page = page_from_text(_decode_text(content))
+            page = page_from_text(text)
+        if not page.body.strip():
+            raise NoArticleText("no article text after cleaning")
+        published, note, contradiction = _published(page, ingested)
     except (NoArticleText, ValueError) as error:
         return Rejection(source, digest, str(error), len(content))
+    except DocumentTimeout as error:
+        return Rejection(source, digest, f"timeout: {error}", len(content))
+    except RecursionError:
+        return Rejection(
+            source, digest, "extraction failed: structure nested too deeply (RecursionError)", len(content)
+        )
+    except MemoryError:
+        return Rejection(source, digest, "extraction failed: out of memory", len(content))
     except Exception as error:  # an extractor bug must not stop the batch
         return Rejection(source, digest, f"extraction failed: {type(error).__name__}: {error}", len(content))
-    if not page.body.strip():
-        return Rejection(source, digest, "no article text after cleaning", len(content))
-    published, note, contradiction = _published(page, ingested)
     return ArticleRecord(
         article_id=article_id(source),
         source=source,

@@ -165,8 +165,17 @@ def resolve(
     ``future`` overrides the tense found in the text (``mention.future_cue`` / a "depan",
     "mendatang" qualifier): pass True when the caller knows the event is planned.
     Returns None when the mention cannot be resolved (an impossible date, an offset
-    without anchor).
+    without anchor, a date outside the calendar: "999 tahun sebelum" year 500).
     """
+    try:
+        return _resolve(mention, reference, anchor, future)
+    except (ValueError, OverflowError):  # out of datetime.date's range (years 1 to 9999)
+        return None
+
+
+def _resolve(
+    mention: DateMention, reference: dt.date, anchor: ResolvedDate | None, future: bool | None
+) -> ResolvedDate | None:
     m = mention
     is_future = (m.future_cue or m.tense == "future") if future is None else future
     if m.kind == "absolute":

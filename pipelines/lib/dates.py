@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import cache
 
@@ -295,11 +296,33 @@ def _surface_start(kind: str, match: re.Match, text: str) -> int:
     return start
 
 
-def _is_future_context(text: str, start: int, future_words: set) -> bool:
-    cut = max(
-        text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start)
-    )
-    return any(w in future_words for w in re.findall(r"\w+", text[cut + 1 : start].lower()))
+_CLAUSE_CUT = re.compile(r"[.?!] |\n")
+
+
+class _Text:
+    """The text with its line breaks and sentence cuts found once, looked up by bisection."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        cuts = list(_CLAUSE_CUT.finditer(text))
+        self.cut_starts, self.cut_ends = [m.start() for m in cuts], [m.end() for m in cuts]
+
+    def line(self, start: int, end: int) -> tuple[int, int]:
+        """Start and end of the line holding ``text[start:end]`` (of its last line when it spans lines)."""
+        before, after = bisect_left(self.newlines, start), bisect_left(self.newlines, end)
+        line_start = self.newlines[before - 1] + 1 if before else 0
+        return line_start, self.newlines[after] if after < len(self.newlines) else len(self.text)
+
+    def clause_start(self, start: int) -> int:
+        """Where the text before ``start`` was last cut by ". ", "? ", "! " or a line break (-1: never)."""
+        k = bisect_right(self.cut_ends, start) - 1
+        return self.cut_starts[k] if k >= 0 else -1
+
+
+def _is_future_context(text: _Text, start: int, future_words: set) -> bool:
+    cut = text.clause_start(start)
+    return any(w in future_words for w in re.findall(r"\w+", text.text[cut + 1 : start].lower()))
 
 
 _WORD = re.compile(r"[\w'’]+")
@@ -315,23 +338,22 @@ def _date_digits(text: str, match: re.Match) -> bool:
     )
 
 
-def _windows(text: str, P: dict) -> list[tuple[int, int]]:
+def _windows(text: _Text, P: dict) -> list[tuple[int, int]]:
     """Merged stretches of a line around every digit or date word, cut at whitespace."""
+    raw = text.text
     anchors = [
         m.span()
-        for m in _WORD.finditer(text.lower())
-        if m.group(0) in P["anchor_words"] or (m.group(0)[0].isdigit() and _date_digits(text, m))
+        for m in _WORD.finditer(raw.lower())
+        if m.group(0) in P["anchor_words"] or (m.group(0)[0].isdigit() and _date_digits(raw, m))
     ]
-    anchors += [m.span() for m in P["unit_current"].finditer(text)]
+    anchors += [m.span() for m in P["unit_current"].finditer(raw)]
     windows: list[tuple[int, int]] = []
     for start, end in sorted(anchors):
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
+        line_start, line_end = text.line(start, end)
         left, right = max(line_start, start - _REACH), min(line_end, end + _REACH)
-        while left > line_start and not text[left - 1].isspace():
+        while left > line_start and not raw[left - 1].isspace():
             left -= 1
-        while right < line_end and not text[right].isspace():
+        while right < line_end and not raw[right].isspace():
             right += 1
         if windows and left <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], right))
@@ -343,24 +365,32 @@ def _windows(text: str, P: dict) -> list[tuple[int, int]]:
 def find_date_mentions(text: str, language: str = "id") -> list[DateMention]:
     """All date mentions in ``text``, in order; overlapping matches go to the earlier pattern."""
     P = _lexicon(language)
-    taken: list[tuple[int, int]] = []
+    indexed = _Text(text)
+    taken: list[tuple[int, int]] = []  # spans of the mentions found, in order
+    longest = 0
     found: list[DateMention] = []
 
     def add(start: int, end: int, fields: dict) -> None:
-        taken.append((start, end))
+        nonlocal longest
+        insort(taken, (start, end))
+        longest = max(longest, end - start)
         if fields["kind"] in ("day_month", "weekday", "month"):
-            fields.setdefault("future_cue", _is_future_context(text, start, P["future"]))
+            fields.setdefault("future_cue", _is_future_context(indexed, start, P["future"]))
         found.append(DateMention(start=start, end=end, surface=text[start:end], **fields))
+
+    def overlaps(start: int, end: int) -> bool:
+        first = bisect_left(taken, (start - longest,))  # no span found is longer than ``longest``
+        return any(s < end and start < e for s, e in taken[first : bisect_left(taken, (end,))])
 
     # A date holds a digit or a date word: the patterns run only around those
     # (with pos/endpos, so lookbehinds still see the text before).
-    spans = _windows(text, P)
+    spans = _windows(indexed, P)
     for kind, pattern in P["patterns"]:
         for match in (m for start, end in spans for m in pattern.finditer(text, start, end)):
             start, end = _surface_start(kind, match, text), match.end()
             if kind == "weekday" and match.group(0).startswith(","):
                 end = match.end("wd2")
-            if any(s < end and start < e for s, e in taken):
+            if overlaps(start, end):
                 continue
             fields = _build(kind, match, text, P)
             if fields is None:
@@ -416,16 +446,25 @@ def find_publication_date(
     mentions = find_date_mentions(text, language) if mentions is None else mentions
     full = [m for m in mentions if m.kind == "absolute"]
     lines = _lines(text)
+    line_starts = [pos for pos, _ in lines]
+
+    captions: dict[int, bool] = {}
 
     def line_of(m: DateMention) -> tuple[int, str]:
-        return max((entry for entry in lines if entry[0] <= m.start), key=lambda e: e[0])
+        return lines[bisect_right(line_starts, m.start) - 1]
+
+    def in_caption(m: DateMention) -> bool:
+        pos, line = line_of(m)
+        if pos not in captions:  # once per line: a long line holds many dates
+            captions[pos] = bool(_CAPTION.search(line))
+        return captions[pos]
 
     first_prose = next((pos for pos, line in lines if len(line) >= 200 and len(line.split()) >= 25), len(text))
     tiers = [
         [m for m in full if _is_dateline(line_of(m)[1], m.surface)],
         [m for m in full if m.weekday is not None and _PAREN_FULL.search(m.surface)],
         [m for m in full if _PAREN_FULL.search(m.surface)],
-        [m for m in full if _CAPTION.search(line_of(m)[1]) or m.start < first_prose],
+        [m for m in full if m.start < first_prose or in_caption(m)],
     ]
     for tier in tiers:
         for mention in tier:

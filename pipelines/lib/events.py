@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pipelines.lib.actors import Actor, ArticleActors
 from pipelines.lib.dates import DateMention, ResolvedDate, find_date_mentions, resolve
 from pipelines.lib.event_lexicon import load_lexicon
+from pipelines.lib.intervals import Intervals
 from pipelines.lib.quote_cues import load_cues
 from pipelines.lib.sentences import Span, sentences
 
@@ -58,7 +59,7 @@ class _Extractor:
         self.actors = actors
         self.reference = reference
         self.published = published
-        self.masked = masked
+        self.masked = Intervals((start, end, (start, end)) for start, end in masked)
         self.lex = load_lexicon(language)
         self.language = language
         self.main_people = [
@@ -71,6 +72,7 @@ class _Extractor:
         ]
         self.events: list[Event] = []
         self.date_mentions = find_date_mentions(text, language) if date_mentions is None else date_mentions
+        self.dates_at = Intervals((m.start, m.end, m) for m in self.date_mentions)
         self.spans = sentences(text) if spans is None else spans
         self.last_dated: ResolvedDate | None = None
         self.last_pair: tuple[str, ...] = ()  # the people of the last event between two or more people
@@ -79,10 +81,11 @@ class _Extractor:
 
     def _visible(self, sentence: Span) -> str:
         """The sentence with quoted words blanked out (offsets kept)."""
-        if not any(start < sentence.end and sentence.start < end for start, end in self.masked):
+        masked = self.masked.overlapping(sentence.start, sentence.end)
+        if not masked:
             return sentence.text
         chars = list(sentence.text)
-        for start, end in self.masked:
+        for start, end in masked:
             for i in range(max(start, sentence.start), min(end, sentence.end)):
                 chars[i - sentence.start] = " "
         return "".join(chars)
@@ -149,9 +152,7 @@ class _Extractor:
         nearest; without it, the first date of the sentence.
         """
         candidates = []
-        for mention in self.date_mentions:
-            if not (sentence.start <= mention.start and mention.end <= sentence.end):
-                continue
+        for mention in self.dates_at.within(sentence.start, sentence.end):
             start, end = mention.start - sentence.start, mention.end - sentence.start
             if not visible[start:end].strip() or self.lex.report_cue.search(visible[:start]):
                 continue

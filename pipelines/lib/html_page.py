@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 from htmldate import find_date
 from trafilatura import metadata as tmeta
-from trafilatura.utils import load_html
 
+from pipelines.lib.characters import strip_invisible
 from pipelines.lib.clean import (
     DOMAIN,
     NoArticleText,
@@ -35,6 +35,7 @@ from pipelines.lib.clean import (
     strip_lines,
     words,
 )
+from pipelines.lib.decoding import decode_html
 from pipelines.lib.html_candidates import (
     PageParts,
     alternatives,
@@ -44,6 +45,7 @@ from pipelines.lib.html_candidates import (
     page_parts,
     prose_score,
 )
+from pipelines.lib.html_tree import parse_html
 
 MIN_PROSE_WORDS = 20
 SUBSTANTIAL_CHARS = 200  # a text without sentence-shaped lines is kept from this size on
@@ -161,7 +163,11 @@ def page_language(tree, meta_lang: str | None, body: str) -> str | None:
 
 
 def page_from_html(html: str | bytes, url: str | None = None) -> Page:
-    tree = load_html(html)
+    """The article of an HTML page (bytes are decoded by ``decoding.decode_html``); zero-width,
+    bidi and control characters are gone before parsing, so from the title on."""
+    if isinstance(html, bytes):
+        html = decode_html(html).text
+    tree = parse_html(strip_invisible(html))
     if tree is None:
         raise NoArticleText("no article text: not an HTML page")
     meta = page_metadata(tree, url)

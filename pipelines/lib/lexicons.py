@@ -5,6 +5,7 @@ editing the files shipped in ``pipelines/lib/lexicon/`` or by pointing
 ``WARTA_LEXICON_PATH`` at folders of their own (``os.pathsep``-separated).
 A file in such a folder, ``<language>/<name>.toml``, is merged over the
 shipped one: lists are extended, tables merged key by key, scalars replaced.
+A language with no file for a lexicon gets the Indonesian one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 SHIPPED_DIR = Path(__file__).parent / "lexicon"
+FALLBACK_LANGUAGE = "id"
 
 
 def _merge(base: Any, extra: Any) -> Any:
@@ -47,5 +49,7 @@ def load(name: str, language: str = "id") -> dict[str, Any]:
             with path.open("rb") as handle:
                 data = _merge(data, tomllib.load(handle))
     if not found:
+        if language != FALLBACK_LANGUAGE:  # a language without this lexicon reads with the Indonesian one
+            return load(name, FALLBACK_LANGUAGE)
         raise FileNotFoundError(f"no lexicon {language}/{name}.toml in {lexicon_dirs()}")
     return data

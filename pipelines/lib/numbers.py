@@ -12,6 +12,9 @@ Numeral conventions (Indonesian first):
   "10.00" in "pukul 10.00" is 10.0, and the figure layer knows it is a clock time).
 - A single ``,`` is always decimal ("1,500" = 1.5); only two or more ``,``
   groups ("1,500,000") read as English thousands.
+- A whole part of more than ``MAX_DIGITS`` digits is no quantity (a code, an ID, junk)
+  and no numeral; every value is a finite float ("1e309" and "9,99e999" are no numerals
+  either: the letter glued to the digits makes them codes).
 
 ``find_numbers`` leaves out numerals that are parts of names, codes, dates and
 times rather than quantities: glued to letters ("Covid-19", "G20", "ke-16",
@@ -22,6 +25,7 @@ are allowed only when they are a currency code ("Rp4", "USD200").
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -81,13 +85,20 @@ _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"\d+,\d+")
 _DECIMAL_DOT = re.compile(r"\d+\.\d+")
 _DIGITS = re.compile(r"\d+")
+MAX_DIGITS = 24  # the whole part of a quantity: 10^24 is far beyond any amount in the news
 
 
 def parse_numeral(s: str) -> float | None:
     """Digits with Indonesian separators to a number; None if not a numeral."""
-    s = s.strip()
+    value = _numeral_value(s.strip())
+    if value is None or not math.isfinite(value) or value >= 10.0**MAX_DIGITS:
+        return None
+    return value
+
+
+def _numeral_value(s: str) -> float | None:
     if _DIGITS.fullmatch(s):
-        return float(int(s))
+        return float(int(s)) if len(s) <= MAX_DIGITS else None
     if _THOUSANDS_DOT.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
     if _THOUSANDS_COMMA.fullmatch(s):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.lib.characters import strip_invisible
 from pipelines.lib.clean import (
     DOMAIN,
     NoArticleText,
@@ -106,6 +107,7 @@ def split_header(text: str, language: str = "id") -> tuple[str | None, list[str]
 
 
 def page_from_text(text: str) -> Page:
+    text = strip_invisible(text)
     language = guess_language(text) or "id"
     title, header, body_lines, banner = split_header(text, language)
     s = strip_lines("\n".join(body_lines), language)

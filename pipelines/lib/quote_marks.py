@@ -4,12 +4,15 @@ Double marks (“ ” „ « » ") delimit quotations. Single marks (‘ ’ ') 
 at word boundaries, so apostrophes inside words (Ma’ruf, Jum'at) are left
 alone; single-quoted spans inside a double-quoted one stay part of it. A mark
 left open runs to the end of its paragraph, and a quotation continued in the
-next paragraph (which opens with a mark again) is joined to it.
+next paragraph (which opens with a mark again) is joined to it, provided a
+paragraph of the chain closes it: a mark that never closes never reaches past its
+paragraph.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,6 +49,7 @@ def _mark_pattern(characters: str) -> re.Pattern:
 
 
 def _scan(text: str, start: int, end: int, marks: dict[str, list[str]], single: bool) -> list[Quoted]:
+    """Quoted spans of one paragraph, in one pass over its marks."""
     found: list[Quoted] = []
     every_mark = _mark_pattern("".join(sorted(set(marks) | {c for cs in marks.values() for c in cs})))
     positions = [m.start() for m in every_mark.finditer(text, start, end)]
@@ -54,19 +58,19 @@ def _scan(text: str, start: int, end: int, marks: dict[str, list[str]], single: 
         i = positions[k]
         if text[i] in marks and (not single or _is_single_open(text, i)):
             closers = marks[text[i]]
-            close = next(
-                (
-                    j
-                    for j in positions[k + 1 :]
-                    if text[j] in closers and j > i + 1 and (not single or _is_single_close(text, j))
-                ),
-                None,
-            )
-            if close is None:
+            c = k + 1
+            while c < len(positions) and not (
+                text[positions[c]] in closers
+                and positions[c] > i + 1
+                and (not single or _is_single_close(text, positions[c]))
+            ):
+                c += 1
+            if c == len(positions):
                 found.append(Quoted(i + 1, end, i, None, text[i + 1 : end]))
                 break
+            close = positions[c]
             found.append(Quoted(i + 1, close, i, close, text[i + 1 : close]))
-            k = positions.index(close) + 1
+            k = c + 1
             continue
         k += 1
     return found
@@ -78,27 +82,38 @@ def find_quoted(text: str, language: str = "id") -> list[Quoted]:
     spans: list[Quoted] = []
     for para in paragraphs(text):
         doubles = _scan(text, para.start, para.end, double, single=False)
+        opens = [d.open_at for d in doubles]  # in order, and the spans do not overlap
         singles = [
-            q
-            for q in _scan(text, para.start, para.end, single, single=True)
-            if not any(d.open_at < q.open_at < (d.close_at or d.end) for d in doubles)
+            q for q in _scan(text, para.start, para.end, single, single=True) if not _inside(doubles, opens, q.open_at)
         ]
         spans.extend(sorted(doubles + singles, key=lambda q: q.open_at))
     return _join_continued(text, spans)
 
 
+def _inside(spans: list[Quoted], opens: list[int], position: int) -> bool:
+    """Is ``position`` inside one of ``spans`` (in order, not overlapping; ``opens`` their open_at)?"""
+    k = bisect_left(opens, position) - 1
+    return k >= 0 and position < (spans[k].close_at or spans[k].end)
+
+
 def _join_continued(text: str, spans: list[Quoted]) -> list[Quoted]:
+    """Join a quotation left open at a paragraph's end with the span that opens the next
+    paragraph, when the chain is closed in the end; a mark that never closes stays in its
+    own paragraph."""
     joined: list[Quoted] = []
-    for span in spans:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and previous.close_at is None
-            and re.fullmatch(r"\s*", text[previous.end : span.open_at])
+    k = 0
+    while k < len(spans):
+        last = k
+        while (
+            spans[last].close_at is None
+            and last + 1 < len(spans)
+            and not text[spans[last].end : spans[last + 1].open_at].strip()
         ):
-            joined[-1] = Quoted(
-                previous.start, span.end, previous.open_at, span.close_at, text[previous.start : span.end]
-            )
-        else:
-            joined.append(span)
+            last += 1
+        if last > k and spans[last].close_at is not None:
+            first, final = spans[k], spans[last]
+            joined.append(Quoted(first.start, final.end, first.open_at, final.close_at, text[first.start : final.end]))
+        else:  # no chain, or one that never closes (nor does any part of it)
+            joined.extend(spans[k : last + 1])
+        k = last + 1
     return joined

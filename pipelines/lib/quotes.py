@@ -16,14 +16,17 @@ it (‘demokrasi’, “kekejaman”) is a scare quote, not a quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipelines.lib.actors import Actor, ArticleActors
+from pipelines.lib.intervals import Intervals
 from pipelines.lib.quote_cues import load_cues
 from pipelines.lib.quote_marks import Quoted, find_quoted
 from pipelines.lib.sentences import Span, sentence_at, sentences
 
 WORDS = re.compile(r"\w+")
+AFTER_REACH = 400  # characters after a closing mark where its cue and speaker are looked for
 LOWER_WORDS = re.compile(r"\b[a-z]+\b")
 
 
@@ -58,6 +61,9 @@ class _Extractor:
         self.cues = load_cues(language)
         self.sentences = sentences(text) if spans is None else spans
         self.quoted = find_quoted(text, language) if quoted is None else quoted
+        self.quoted_at = Intervals((q.start, q.end, q) for q in self.quoted)  # inside the marks
+        self.marked_at = Intervals((q.open_at, q.close_at or q.end, q) for q in self.quoted)  # marks included
+        self.sentence_starts = [s.start for s in self.sentences]
         self.last_speaker: Actor | None = None
         self.last_speaker_at = -1
         self.last_quote_actor: Actor | None = None
@@ -86,10 +92,11 @@ class _Extractor:
 
     def _subject_before(self, position: int) -> tuple[int, Actor] | None:
         current = sentence_at(self.sentences, position)
-        for sentence in reversed([s for s in self.sentences if s.start <= position]):
+        for k in range(bisect_right(self.sentence_starts, position) - 1, -1, -1):
+            sentence = self.sentences[k]
             end = position if sentence is current else sentence.end
             for mention in self.actors.mentions_in(sentence.start, end):
-                inside_quote = any(q.start <= mention.start < q.end for q in self.quoted)
+                inside_quote = bool(self.quoted_at.overlapping(mention.start, mention.start + 1))
                 if mention.actor.kind == "person" and not inside_quote:
                     return mention.start, mention.actor
         return None
@@ -184,7 +191,8 @@ class _Extractor:
     def _direct(self, quoted: Quoted, previous: Quote | None) -> None:
         end = quoted.close_at + 1 if quoted.close_at is not None else quoted.end
         line_end = self.text.find("\n", end)
-        after = self.text[end : line_end if line_end >= 0 else len(self.text)]
+        line_end = len(self.text) if line_end < 0 else line_end
+        after = self.text[end : min(line_end, end + AFTER_REACH)]
         match = self.cues.after_pattern.match(after)
         if match:
             cue = match.group(1)
@@ -193,7 +201,7 @@ class _Extractor:
             actor = self._speaker(phrase, quoted.open_at, cue)
             if actor:
                 self._add(actor, "direct", quoted.start, quoted.end, cue.lower(), addressee)
-                self._added_remark(actor, end + match.end(), end + len(after))
+                self._added_remark(actor, end + match.end(), line_end)
             return
         before = self._clause_before(quoted.open_at)
         intro = re.search(r"(\w+)\s*[:,]?\s*$", before)
@@ -211,8 +219,10 @@ class _Extractor:
                 self._add(actor, "direct", quoted.start, quoted.end, previous.cue, None)
 
     def _added_remark(self, actor: Actor, start: int, end: int) -> None:
-        """ "…,” ujar Xi, seraya menambahkan bahwa China siap …": reported speech after the cue."""
-        remark = self.cues.added_remark.search(self.text, start, end)
+        """ "…,” ujar Xi, seraya menambahkan bahwa China siap …": reported speech after the cue,
+        in the cue's sentence."""
+        sentence = sentence_at(self.sentences, start)
+        remark = self.cues.added_remark.search(self.text, start, min(end, sentence.end) if sentence else end)
         if remark and _words(self.text[remark.end() : end]) >= 3:
             self._add(actor, "indirect", remark.end(), end, remark.group(1).lower(), None)
 
@@ -290,10 +300,7 @@ class _Extractor:
     def _indirect(self, sentence: Span) -> None:
         # a sentence that carries a direct quote is read as that quote; a partial quotation
         # inside reported speech ("… memperkuat koordinasi "dalam situasi …"") is not one
-        if any(
-            q.open_at < sentence.end and sentence.start < (q.close_at or q.end) and self._looks_direct(q)
-            for q in self.quoted
-        ):
+        if any(self._looks_direct(q) for q in self.marked_at.overlapping(sentence.start, sentence.end)):
             return
         text = sentence.text
         according = self.cues.according_pattern.match(text)

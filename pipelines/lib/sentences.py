@@ -1,4 +1,10 @@
-"""Paragraph and sentence spans with exact character offsets."""
+"""Paragraph and sentence spans with exact character offsets.
+
+A sentence is at most ``MAX_SENTENCE`` characters: an open quotation keeps its sentences
+together only up to that length (a mark that never closes does not make the rest of the
+paragraph one sentence), and a longer run without a full stop is cut at a space. Real
+sentences are far shorter; the limit keeps the work per sentence bounded.
+"""
 
 from __future__ import annotations
 
@@ -30,10 +36,24 @@ def paragraphs(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group(0)) for m in PARAGRAPH.finditer(text) if m.group(0).strip()]
 
 
-def _inside_open_quote(paragraph: str, position: int) -> bool:
-    before = paragraph[:position]
-    curly = sum(before.count(c) for c in OPENING) - sum(before.count(c) for c in CLOSING)
-    return curly > 0 or before.count('"') % 2 == 1
+class _OpenQuotes:
+    """Whether a position of a paragraph is inside an open quotation, asked at increasing
+    positions: the marks are counted once, not again from the start for every question."""
+
+    def __init__(self, paragraph: str):
+        self.paragraph, self.at, self.curly, self.straight = paragraph, 0, 0, 0
+
+    def inside(self, position: int) -> bool:
+        if position > self.at:
+            part = self.paragraph[self.at : position]
+            self.curly += sum(part.count(c) for c in OPENING) - sum(part.count(c) for c in CLOSING)
+            self.straight += part.count('"')
+            self.at = position
+        return self.curly > 0 or self.straight % 2 == 1
+
+
+ABBREVIATION_REACH = 16  # characters before a full stop that can hold an abbreviation
+MAX_SENTENCE = 4000
 
 
 def sentences(text: str) -> list[Span]:
@@ -41,16 +61,33 @@ def sentences(text: str) -> list[Span]:
     result: list[Span] = []
     for para in paragraphs(text):
         start = 0
+        quotes = _OpenQuotes(para.text)
         for match in BOUNDARY.finditer(para.text):
-            head = para.text[start : match.start()]
-            if ABBREVIATIONS.search(head) or _inside_open_quote(para.text, match.end(1)):
+            lo = max(start, match.start() - ABBREVIATION_REACH)
+            if ABBREVIATIONS.search(para.text, lo, match.start()):
                 continue
-            if head.strip():
-                result.append(_span(text, para.start + start, para.start + match.end(1)))
+            if quotes.inside(match.end(1)) and match.start() - start < MAX_SENTENCE:
+                continue
+            if para.text[start : match.start()].strip():
+                result += _cut(text, para.start + start, para.start + match.end(1))
             start = match.end()
         if para.text[start:].strip():
-            result.append(_span(text, para.start + start, para.end))
+            result += _cut(text, para.start + start, para.end)
     return result
+
+
+def _cut(text: str, start: int, end: int) -> list[Span]:
+    """``text[start:end]`` as one sentence, or in pieces of at most MAX_SENTENCE cut at spaces."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        space = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = space + 1 if space > start else start + MAX_SENTENCE
+        if text[start:cut].strip():
+            pieces.append(_span(text, start, cut))
+        start = cut
+    if text[start:end].strip():
+        pieces.append(_span(text, start, end))
+    return pieces
 
 
 def _span(text: str, start: int, end: int) -> Span:
