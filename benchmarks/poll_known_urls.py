@@ -80,9 +80,8 @@ def main(count: int) -> None:
         print(f"first poll : {result.count('new')} new pages in {first:.1f} s")
         second, network, result = one_poll(database, source, store)
         print(f"second poll: {result.listed} URLs listed, {result.count('new')} new, {len(result.fetches) - 1} fetched")
-        print(
-            f"  total {second * 1000:.0f} ms = network {network * 1000:.0f} ms + the rest {(second - network) * 1000:.0f} ms"
-        )
+        rest = second - network
+        print(f"  total {second * 1000:.0f} ms = network {network * 1000:.0f} ms + the rest {rest * 1000:.0f} ms")
         print(f"peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 

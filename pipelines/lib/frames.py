@@ -25,7 +25,9 @@ TABLE_SCHEMAS = {
         "file_signature": S, "error": S, "attempts": pl.Int32, "fetched_at": T,
     },
     "url_aliases": {"url": S, "source": S},
-    "fetches": {"poll_id": S, "url": S, "source": S, "outcome": S, "http_status": pl.Int32, "error": S, "fetched_at": T},
+    "fetches": {
+        "poll_id": S, "url": S, "source": S, "outcome": S, "http_status": pl.Int32, "error": S, "fetched_at": T,
+    },
     "polls": {
         "poll_id": S, "run_id": S, "source_name": S, "source_kind": S, "location": S, "started_at": T,
         "finished_at": T, "urls_seen": pl.Int32, "urls_new": pl.Int32, "urls_updated": pl.Int32,
