@@ -6,7 +6,7 @@ import pytest
 
 from pipelines.lib.characters import control_share, strip_invisible
 from pipelines.lib.decoding import UndecodableInput, declared_charset, decode_html, decode_text
-from pipelines.lib.html_tree import flatten_nesting, parse_html
+from pipelines.lib.html_tree import PageTooComplex, flatten_nesting, parse_html
 from pipelines.lib.plain_page import page_from_text
 
 SENTENCE = "“Kami siap – kapan saja,” kata Putin."
@@ -102,3 +102,14 @@ def test_flattening_drops_only_the_tags_nested_too_deep():
     assert flatten_nesting(html, wrapper_depth=2, max_depth=3) == (
         "<div><div><p>ab<p>c</div></div><script>if (a<b) {}</script>"
     )
+
+
+def test_thousands_of_inline_tags_in_a_paragraph_are_unwrapped():
+    # trafilatura's //p//text() is quadratic in the text pieces they would leave
+    tree = parse_html("<html><body><p>" + "<b>kata</b> " * 20_000 + "</p><p><a href='/x'>tautan</a></p></body></html>")
+    assert not tree.xpath("//b") and tree.xpath("//a") and len(tree.xpath("//p")[0].xpath("text()")) == 1
+
+
+def test_a_page_of_more_elements_than_any_article_is_too_complex():
+    with pytest.raises(PageTooComplex, match="150002 elements"):
+        parse_html("<html><body>" + "<i></i>" * 150_000 + "</body></html>")
