@@ -35,6 +35,8 @@ def test_a_page_mixing_utf8_and_windows_1252_bytes_is_read_byte_run_by_byte_run(
         ('<meta charset="koi8-r">', "koi8-r"),
         ('<meta charset="utf-16">', "utf-8"),  # a byte-oriented page is no UTF-16 without a BOM
         ('<meta charset="no-such-charset">', None),
+        ('<meta charset="utf-7">', None),  # not for the web
+        ('<meta charset="base64">', "base64"),  # not a text encoding: decoding it fails, UTF-8 is used
     ],
 )
 def test_the_declared_charset(tag, codec):
@@ -44,6 +46,11 @@ def test_the_declared_charset(tag, codec):
 def test_a_declared_legacy_charset_is_honoured():
     text = "Москва заявила"
     assert text in decode_html(page('<meta charset="koi8-r">', text).encode("koi8_r")).text
+
+
+def test_a_declared_codec_that_is_no_text_encoding_is_ignored():
+    content = page('<meta charset="zlib">', SENTENCE).encode("cp1252")
+    assert SENTENCE in decode_html(content).text
 
 
 def test_valid_utf8_wins_over_a_stale_declaration():

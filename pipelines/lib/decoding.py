@@ -77,6 +77,8 @@ def declared_charset(content: bytes) -> str | None:
         return "cp1252"
     if name.startswith("utf-16") or name.startswith("utf-32"):
         return "utf-8"  # a byte-oriented page cannot be UTF-16 without a BOM: the label is wrong
+    if name == "utf-7":  # no browser reads it (it hides markup in plain letters)
+        return None
     return name
 
 
