@@ -53,6 +53,12 @@ def test_a_declared_codec_that_is_no_text_encoding_is_ignored():
     assert SENTENCE in decode_html(content).text
 
 
+def test_an_undeclared_non_latin_legacy_page_is_detected():
+    text = "Москва заявила, что переговоры продолжатся на следующей неделе."
+    content = f"<html><head><title>Новости</title></head><body><p>{text * 20}</p></body></html>".encode("koi8_r")
+    assert text in decode_html(content).text
+
+
 def test_valid_utf8_wins_over_a_stale_declaration():
     assert SENTENCE in decode_html(page('<meta charset="iso-8859-1">', SENTENCE).encode()).text
 
