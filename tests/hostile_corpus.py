@@ -4,8 +4,8 @@ Three short, ordinary Indonesian articles live in ``tests/fixtures/hostile/`` (e
 speaker, a quotation and a figure). Every hostile case is made from them, or from nothing,
 when the corpus is written: pages in the wrong encoding, with invisible characters inside
 names, wrapped in 100 000 ``<div>``, behind a billion-laughs DOCTYPE, quotation marks that
-never close, absurd numbers, binary data named ``.html``, a 50 MB page. Nothing big is
-committed.
+never close, absurd numbers, binary data named ``.html``, tag soup, a 50 MB page. Nothing
+big is committed.
 
 Each file name maps to an :class:`Expectation`: an article (snippets its body holds,
 strings it must not hold, a speaker and a figure analysis must find) or a rejection (a
@@ -296,6 +296,14 @@ def structure() -> dict[str, tuple[Content, Expectation]]:
         "deep_json_ld.html": (
             coffee.replace("</head>", json_ld).encode(),
             article("Harga di pasar dunia sedang bagus", speaker="Bambang Wijanarko"),
+        ),
+        "inline_soup.html": (  # 20 000 bold words in one paragraph before the article's own
+            farm.replace("<article>", "<article><p>" + "<b>padi</b> " * 20_000 + "</p>").encode(),
+            article(FARM_QUOTE, speaker="Darmawan Susilo"),
+        ),
+        "too_many_elements.html": (
+            (head + "<body><div>" + "<i></i>" * 150_000 + article_html + "</div></body></html>").encode(),
+            rejected("page too complex"),
         ),
         "huge_50mb.html": (lambda: _huge_page(50_000_000), rejected("oversized input")),
     }

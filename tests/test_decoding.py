@@ -6,7 +6,7 @@ import pytest
 
 from pipelines.lib.characters import control_share, strip_invisible
 from pipelines.lib.decoding import UndecodableInput, declared_charset, decode_html, decode_text
-from pipelines.lib.html_tree import flatten_nesting, parse_html
+from pipelines.lib.html_tree import PageTooComplex, flatten_nesting, parse_html
 from pipelines.lib.plain_page import page_from_text
 
 SENTENCE = "“Kami siap – kapan saja,” kata Putin."
@@ -35,6 +35,8 @@ def test_a_page_mixing_utf8_and_windows_1252_bytes_is_read_byte_run_by_byte_run(
         ('<meta charset="koi8-r">', "koi8-r"),
         ('<meta charset="utf-16">', "utf-8"),  # a byte-oriented page is no UTF-16 without a BOM
         ('<meta charset="no-such-charset">', None),
+        ('<meta charset="utf-7">', None),  # not for the web
+        ('<meta charset="base64">', "base64"),  # not a text encoding: decoding it fails, UTF-8 is used
     ],
 )
 def test_the_declared_charset(tag, codec):
@@ -44,6 +46,17 @@ def test_the_declared_charset(tag, codec):
 def test_a_declared_legacy_charset_is_honoured():
     text = "Москва заявила"
     assert text in decode_html(page('<meta charset="koi8-r">', text).encode("koi8_r")).text
+
+
+def test_a_declared_codec_that_is_no_text_encoding_is_ignored():
+    content = page('<meta charset="zlib">', SENTENCE).encode("cp1252")
+    assert SENTENCE in decode_html(content).text
+
+
+def test_an_undeclared_non_latin_legacy_page_is_detected():
+    text = "Москва заявила, что переговоры продолжатся на следующей неделе."
+    content = f"<html><head><title>Новости</title></head><body><p>{text * 20}</p></body></html>".encode("koi8_r")
+    assert text in decode_html(content).text
 
 
 def test_valid_utf8_wins_over_a_stale_declaration():
@@ -102,3 +115,14 @@ def test_flattening_drops_only_the_tags_nested_too_deep():
     assert flatten_nesting(html, wrapper_depth=2, max_depth=3) == (
         "<div><div><p>ab<p>c</div></div><script>if (a<b) {}</script>"
     )
+
+
+def test_thousands_of_inline_tags_in_a_paragraph_are_unwrapped():
+    # trafilatura's //p//text() is quadratic in the text pieces they would leave
+    tree = parse_html("<html><body><p>" + "<b>kata</b> " * 20_000 + "</p><p><a href='/x'>tautan</a></p></body></html>")
+    assert not tree.xpath("//b") and tree.xpath("//a") and len(tree.xpath("//p")[0].xpath("text()")) == 1
+
+
+def test_a_page_of_more_elements_than_any_article_is_too_complex():
+    with pytest.raises(PageTooComplex, match="150002 elements"):
+        parse_html("<html><body>" + "<i></i>" * 150_000 + "</body></html>")

@@ -8,13 +8,16 @@ Decisions, in order:
 3. An HTML page (or XML-ish page) that declares another charset (``<meta charset>``,
    ``http-equiv="Content-Type"``, ``<?xml encoding?>``) is read in it; the labels
    iso-8859-1, latin1 and us-ascii mean windows-1252, as browsers read them.
-4. Otherwise the text is UTF-8 and only the byte sequences that are not UTF-8 are read as
+4. An undeclared page with no UTF-8 in it and more than ``LEGACY_SHARE`` of its bytes
+   above 0x7F is in a non-Latin legacy encoding (KOI8-R, GBK, ...): trafilatura's detector
+   (charset_normalizer) names it, as before this module existed.
+5. Otherwise the text is UTF-8 and only the byte sequences that are not UTF-8 are read as
    windows-1252 (the ``warta-cp1252`` error handler): a page declared UTF-8 but written in
    windows-1252, or one mixing both, comes out right (“ ” – €). The five bytes
    windows-1252 leaves undefined become the C1 control characters browsers give them and
    are removed with the other invisible characters (``characters.py``).
 
-Plain text declares nothing, so step 4 applies to it only when the bytes show it: the file
+Plain text declares nothing, so step 5 applies to it only when the bytes show it: the file
 is otherwise UTF-8 (it holds valid multi-byte sequences) or it uses windows-1252's own
 punctuation (bytes 0x80-0x9F: curly quotes, dashes, the euro sign), which no other
 8-bit code page puts there. Text with neither (only accented letters 0xA0-0xFF, which
@@ -28,6 +31,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from trafilatura.utils import detect_encoding
+
 HANDLER = "warta-cp1252"
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")  # lead and continuation byte
 _CP1252_PUNCTUATION = re.compile(rb"[\x80-\x9f]")
@@ -37,6 +42,7 @@ _CHARSET = re.compile(
     re.IGNORECASE,
 )
 PRESCAN_BYTES = 4096
+LEGACY_SHARE = 0.1  # Latin-script text has a few bytes above 0x7F in a hundred; Cyrillic or Chinese half
 _WINDOWS_1252_LABELS = {"iso8859-1", "latin-1", "ascii", "iso8859-15"}  # codecs' canonical names
 
 
@@ -77,6 +83,8 @@ def declared_charset(content: bytes) -> str | None:
         return "cp1252"
     if name.startswith("utf-16") or name.startswith("utf-32"):
         return "utf-8"  # a byte-oriented page cannot be UTF-16 without a BOM: the label is wrong
+    if name == "utf-7":  # no browser reads it (it hides markup in plain letters)
+        return None
     return name
 
 
@@ -116,7 +124,18 @@ def decode_html(content: bytes) -> Decoded:
             return Decoded(content.decode(declared), declared)
         except (UnicodeDecodeError, LookupError):
             pass  # the declaration is wrong too: fall through to UTF-8 with fallback
+    elif declared is None and _legacy_share(content) > LEGACY_SHARE and not _UTF8_MULTIBYTE.search(content):
+        for guess in detect_encoding(content):
+            try:
+                return Decoded(content.decode(guess), guess)
+            except (UnicodeDecodeError, LookupError):
+                continue
     return _utf8(content)
+
+
+def _legacy_share(content: bytes, sample: int = 65536) -> float:
+    head = content[:sample]
+    return len(head.translate(None, bytes(range(0x80)))) / len(head) if head else 0.0
 
 
 def decode_text(content: bytes) -> Decoded:

@@ -19,9 +19,16 @@ from __future__ import annotations
 import re
 from html.entities import name2codepoint
 
+from lxml import etree
 from trafilatura.utils import load_html
 
 LIBXML_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
+MAX_ELEMENTS = 100_000
+INLINE_PIECES = 5_000
+INLINE_TAGS = (
+    *("b", "i", "u", "s", "em", "strong", "span", "font", "small", "big", "sup", "sub", "mark", "abbr", "cite"),
+    *("strike", "ins", "del", "tt", "code", "kbd", "var", "bdi", "bdo", "nobr", "q", "dfn", "samp", "time"),
+)
 WRAPPER_DEPTH = 100
 MAX_DEPTH = 200
 PROLOG = re.compile(
@@ -40,14 +47,27 @@ ENTITY_DECLARATION = re.compile(r"<!ENTITY\s+(?:%\s+)?([^\s%\"'>]+)")
 ENTITY_REFERENCE = re.compile(r"&([A-Za-z_][\w.:-]*);")
 
 
+class PageTooComplex(ValueError):
+    """More elements than any article page has."""
+
+
 def parse_html(html: str):
-    """The page's tree (lxml, as trafilatura builds it), None when it is not HTML."""
+    """The page's tree (lxml, as trafilatura builds it), None when it is not HTML; raises
+    PageTooComplex for a page of more than MAX_ELEMENTS elements."""
     html, declared = drop_prolog(html)
     if declared:
         html = ENTITY_REFERENCE.sub(lambda m: "" if m.group(1) in declared else m.group(0), html)
     tree = load_html(html)
     if tree is not None and too_deep(tree):
         tree = load_html(flatten_nesting(html))
+    if tree is None:
+        return None
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        raise PageTooComplex(f"page too complex: {elements} elements, the limit is {MAX_ELEMENTS}")
+    if sum(1 for p in tree.iter("p") for _ in p.iterdescendants()) > INLINE_PIECES:
+        etree.strip_tags(tree, *INLINE_TAGS)
+        tree = load_html(etree.tostring(tree, encoding="unicode"))
     return tree
 
 
