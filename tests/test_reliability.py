@@ -75,10 +75,15 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_a_reader_keeps_its_session_and_the_old_state_during_a_run(workspace: Path):
+def first_run(workspace: Path) -> Path:
+    """The sample articles loaded and published; returns the published warehouse."""
     copy_seeds(workspace / "inbox")
     run_to_end(workspace)
-    published = workspace / "warehouse.duckdb"
+    return workspace / "warehouse.duckdb"
+
+
+def test_a_reader_keeps_its_session_and_the_old_state_during_a_run(workspace: Path):
+    published = first_run(workspace)
     before = counts(published)
     fill_inbox(workspace / "inbox", copies=1)
 
@@ -105,11 +110,11 @@ KILL_POINTS = [
 ]
 
 
-def kill_at(workspace: Path, marker: str) -> None:
+def kill_at(workspace: Path, marker: str, delay: float = 0.05) -> None:
     run = start_run(workspace)
     for line in run.stderr:
         if marker in line:
-            time.sleep(0.05)
+            time.sleep(delay)
             run.send_signal(signal.SIGKILL)
             break
     run.wait(timeout=60)
@@ -117,9 +122,7 @@ def kill_at(workspace: Path, marker: str) -> None:
 
 
 def test_runs_killed_at_several_points_leave_the_published_warehouse_as_it_was(workspace: Path, tmp_path_factory):
-    copy_seeds(workspace / "inbox")
-    run_to_end(workspace)
-    published = workspace / "warehouse.duckdb"
+    published = first_run(workspace)
     before = digest(published)
     fill_inbox(workspace / "inbox")
 
@@ -138,17 +141,10 @@ def test_runs_killed_at_several_points_leave_the_published_warehouse_as_it_was(w
 
 
 def test_a_run_killed_while_publishing_leaves_a_complete_warehouse(workspace: Path):
-    copy_seeds(workspace / "inbox")
-    run_to_end(workspace)
-    published = workspace / "warehouse.duckdb"
+    published = first_run(workspace)
     old = counts(published)
     fill_inbox(workspace / "inbox", copies=1)
-    run = start_run(workspace)
-    for line in run.stderr:
-        if "published_warehouse - STEP_START" in line:
-            run.send_signal(signal.SIGKILL)
-            break
-    run.wait(timeout=60)
+    kill_at(workspace, "published_warehouse - STEP_START", delay=0)
     assert counts(published)["articles"] in (old["articles"], old["articles"] + 13)  # old or new, never half
     run_to_end(workspace)
     assert counts(published)["articles"] == old["articles"] + 13
