@@ -1,11 +1,50 @@
-"""Multi-page articles (``?page=2``, ``?page=3`` …) become one article: pages in order, one body."""
+"""From stored documents to articles: the pages of a multi-page article (``?page=2`` …) become one
+article, its pages in order; ``page=all`` (page number 0) stands for all of them when present."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from pipelines.lib.article import ArticleRecord, article_id
+from pipelines.lib.article import ArticleRecord, Rejection, article_id
+
+
+@dataclass(frozen=True)
+class Page:
+    """A stored document, as ``core.documents`` holds it."""
+
+    source: str
+    kind: str
+    canonical_url: str
+    page_number: int
+    content_hash: str
+    language: str | None
+
+
+@dataclass
+class Assembly:
+    accepted: list[ArticleRecord] = dataclasses.field(default_factory=list)
+    rejected: list[Rejection] = dataclasses.field(default_factory=list)
+    emptied: list[str] = dataclasses.field(default_factory=list)  # article ids none of whose pages holds text
+
+
+def assemble(pages: Iterable[Page], build: Callable[[Page], ArticleRecord | Rejection]) -> Assembly:
+    """``pages`` sorted by canonical URL and page number; ``build`` cleans one page."""
+    assembly = Assembly()
+    for canonical, group in itertools.groupby(pages, key=lambda page: page.canonical_url):
+        group = list(group)
+        whole = [page for page in group if page.page_number == 0]
+        results = [build(page) for page in (whole[:1] or group)]
+        built = [r for r in results if isinstance(r, ArticleRecord)]
+        assembly.rejected += [r for r in results if isinstance(r, Rejection)]
+        if built:
+            assembly.accepted.append(join_pages(canonical, built))
+        else:
+            assembly.emptied.append(article_id(canonical))
+    return assembly
 
 
 def join_pages(article_url: str, pages: list[ArticleRecord]) -> ArticleRecord:

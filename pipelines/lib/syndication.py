@@ -8,15 +8,19 @@ held, following its own mark), so that counts of distinct reports can leave it o
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 
+from pipelines.lib.article import ArticleRecord
 from pipelines.lib.near_duplicates import DUPLICATE_SIMILARITY, band_keys, signature, similarity
 
 
-def mark_duplicates(conn: duckdb.DuckDBPyConnection, articles: list[tuple[str, str]]) -> int:
-    """Sign ``(article_id, body)`` pairs in order and mark their duplicates; returns how many were marked."""
+def mark_duplicates(conn: duckdb.DuckDBPyConnection, articles: list[ArticleRecord]) -> int:
+    """Sign the articles in order of publication and mark their duplicates; returns how many were marked."""
     marked = 0
-    for article_id, body in articles:
+    ordered = sorted(articles, key=lambda a: (a.published_date is None, a.published_date or dt.date.min, a.article_id))
+    for article_id, body in ((a.article_id, a.body) for a in ordered):
         sig = signature(body)
         keys = band_keys(sig)
         conn.execute("delete from core.article_bands where article_id = ?", [article_id])

@@ -1,7 +1,7 @@
 """Articles: clean text and metadata for every pending document, or a rejection."""
 
+import dataclasses
 import datetime as dt
-import itertools
 from pathlib import Path
 
 import dagster as dg
@@ -10,10 +10,10 @@ from pipelines.defs.jobs import REPROCESS_TAG
 from pipelines.defs.metadata import preview, table_metadata
 from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib import warehouse as wh
-from pipelines.lib.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, article_id, build_article
+from pipelines.lib.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
 from pipelines.lib.frames import frame
 from pipelines.lib.limits import DocumentTimeout, time_limit
-from pipelines.lib.pages import join_pages
+from pipelines.lib.pages import Page, assemble
 from pipelines.lib.raw_store import RawStore
 from pipelines.lib.rejections import clear_extractions
 from pipelines.lib.syndication import mark_duplicates
@@ -54,26 +54,12 @@ def articles(
         wh.apply_schema(conn)  # the core tables exist before any asset writes
         if config.reprocess or context.run.tags.get(REPROCESS_TAG) == "all":
             conn.execute("update core.documents set status = 'pending' where content_hash is not null")
-        documents = conn.execute(PENDING).fetchall()
-        accepted, rejected, emptied = [], [], []
-        for canonical, group in itertools.groupby(documents, key=lambda row: row[2]):
-            pages = list(group)
-            if any(page[3] == 0 for page in pages):  # one page that holds them all
-                pages = [page for page in pages if page[3] == 0][:1]
-            results = [_build(source, kind, digest, store.get(digest), language, now.date(), sources)
-                       for source, kind, _, _, digest, language in pages]  # fmt: skip
-            built = [r for r in results if isinstance(r, ArticleRecord)]
-            rejected += [r for r in results if isinstance(r, Rejection)]
-            if built:
-                accepted.append(join_pages(canonical, built))
-            else:
-                emptied.append(article_id(canonical))
+        documents = [Page(*row) for row in conn.execute(PENDING).fetchall()]
+        assembly = assemble(documents, lambda page: _build(page, store, now.date(), sources))
+        accepted, rejected = assembly.accepted, assembly.rejected
         conn.begin()  # one transaction: a failed write leaves the documents pending, nothing half-written
-        _write(conn, accepted, rejected, emptied, now)
-        duplicates = mark_duplicates(
-            conn, [(a.article_id, a.body) for a in sorted(accepted, key=lambda a: (a.published_date is None,
-                                                                                    a.published_date, a.article_id))]
-        )  # fmt: skip
+        _write(conn, accepted, rejected, assembly.emptied, now)
+        duplicates = mark_duplicates(conn, accepted)
         conn.commit()
         stale = conn.execute(
             "select count(*) from core.articles where extractor_version <> ?", [EXTRACTOR_VERSION]
@@ -95,17 +81,16 @@ def articles(
         )
 
 
-def _build(source, kind, digest, content, language, today, sources: SourcesResource) -> ArticleRecord | Rejection:
+def _build(page: Page, store: RawStore, today: dt.date, sources: SourcesResource) -> ArticleRecord | Rejection:
+    content = store.get(page.content_hash)
     try:
         with time_limit(sources.max_seconds):
-            result = build_article(source, kind, content, today, sources.max_bytes)
+            result = build_article(page.source, page.kind, content, today, sources.max_bytes)
     except DocumentTimeout:
-        return Rejection(
-            source, digest, f"too slow: cleaning took longer than {sources.max_seconds:g} s (WARTA_MAX_SECONDS)",
-            len(content),
-        )  # fmt: skip
+        reason = f"too slow: cleaning took longer than {sources.max_seconds:g} s (WARTA_MAX_SECONDS)"
+        return Rejection(page.source, page.content_hash, reason, len(content))
     if isinstance(result, ArticleRecord) and not result.language:
-        result = ArticleRecord(**{**result.__dict__, "language": language})
+        result = dataclasses.replace(result, language=page.language)
     return result
 
 
