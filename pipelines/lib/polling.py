@@ -44,17 +44,17 @@ class Document:
 
     source: str  # the key: inbox path, or canonical URL (with ?page=N beyond the first page)
     source_name: str
-    kind: str  # html | text | unsupported
-    url: str | None
     canonical_url: str  # the article it belongs to (all pages of an article share it)
-    page_number: int
-    content_hash: str | None
-    byte_size: int | None
-    listed_updated_at: dt.datetime | None
-    file_signature: str | None
-    error: str | None
-    attempts: int
     language: str
+    kind: str = "html"  # html | text | unsupported
+    url: str | None = None
+    page_number: int = 1
+    content_hash: str | None = None
+    byte_size: int | None = None
+    listed_updated_at: dt.datetime | None = None
+    file_signature: str | None = None
+    error: str | None = None
+    attempts: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,9 +155,10 @@ def _poll_inbox(source: Source, known: Mapping[str, Known], store: RawStore, max
         result.fetches.append(Fetch(str(relative), key, outcome, error=error))
         result.documents.append(
             Document(
-                key, source.name, kind, None, key, 1, digest, stat.st_size, None, signature, error, 0, source.language
+                key, source.name, key, source.language, kind=kind, content_hash=digest, byte_size=stat.st_size,
+                file_signature=signature, error=error,
             )
-        )
+        )  # fmt: skip
 
 
 def inbox_files(folder: Path) -> Iterator[tuple[Path, str]]:
@@ -246,8 +247,10 @@ def _fetch_document(source, url, key, before, updated_at, known, fetcher, store,
             _, article, page = document_key(url)
             attempts = (before.attempts if before else 0) + 1
             result.documents.append(
-                Document(key, source.name, "html", url, article, page, None, None, updated_at, None, error.reason,
-                         attempts, source.language)
+                Document(
+                    key, source.name, article, source.language, url=url, page_number=page,
+                    listed_updated_at=updated_at, error=error.reason, attempts=attempts,
+                )
             )  # fmt: skip
         return
     final_key, article, page = document_key(response.final_url)
@@ -262,8 +265,10 @@ def _fetch_document(source, url, key, before, updated_at, known, fetcher, store,
     outcome = _outcome(before, digest, None)
     result.fetches.append(Fetch(url, final_key, outcome, response.status))
     result.documents.append(
-        Document(final_key, source.name, "html", response.final_url, article, page, digest, len(response.content),
-                 updated_at, None, None, 0, source.language)
+        Document(
+            final_key, source.name, article, source.language, url=response.final_url, page_number=page,
+            content_hash=digest, byte_size=len(response.content), listed_updated_at=updated_at,
+        )
     )  # fmt: skip
 
 
