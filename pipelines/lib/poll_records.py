@@ -58,7 +58,7 @@ def record_poll(conn: duckdb.DuckDBPyConnection, result: PollResult, store: RawS
     aliases = frame("url_aliases", [{"url": url, "source": key} for url, key in result.aliases.items()])
     wh.upsert_rows(conn, "core.url_aliases", "url", aliases)
     fetches = frame("fetches", [{**f.__dict__, "poll_id": poll_id, "fetched_at": now} for f in result.fetches])
-    wh.replace_rows(conn, "core.fetches", "poll_id", [], fetches)
+    wh.insert_rows(conn, "core.fetches", fetches)
     counts = {f"urls_{o}": result.count(o) for o in ("new", "updated", "unchanged", "duplicate", "failed", "deferred")}
     poll = {
         "poll_id": poll_id,
@@ -72,7 +72,7 @@ def record_poll(conn: duckdb.DuckDBPyConnection, result: PollResult, store: RawS
         **counts,
         "error": result.error,
     }
-    wh.replace_rows(conn, "core.polls", "poll_id", [], frame("polls", [poll]))
+    wh.insert_rows(conn, "core.polls", frame("polls", [poll]))
     return poll_id
 
 

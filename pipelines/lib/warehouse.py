@@ -38,6 +38,11 @@ def delete_rows(conn: duckdb.DuckDBPyConnection, table: str, key: str, keys: lis
 def replace_rows(conn: duckdb.DuckDBPyConnection, table: str, key: str, keys: list[str], frame: pl.DataFrame) -> int:
     """Delete the rows of ``table`` whose ``key`` is in ``keys``, then insert ``frame``."""
     delete_rows(conn, table, key, keys)
+    return insert_rows(conn, table, frame)
+
+
+def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Append ``frame`` to ``table`` (columns by name)."""
     if frame.height:
         columns = ", ".join(frame.columns)
         conn.register("incoming_rows", frame)

@@ -64,7 +64,7 @@ def timeline(warehouse: WarehouseResource) -> dg.MaterializeResult:
             ],
         )
         conn.execute("delete from core.timeline")  # rebuilt whole from every dated event
-        wh.replace_rows(conn, "core.timeline", "timeline_id", [], rows)
+        wh.insert_rows(conn, "core.timeline", rows)
         return dg.MaterializeResult(
             metadata=table_metadata(
                 conn,
