@@ -73,3 +73,18 @@ def test_tracking_parameters_and_pages_make_the_document_key():
     )
     key, article, page = document_key("https://example.com/berita/a?page=2")
     assert (article, page) == ("https://example.com/berita/a", 2) and key != article
+
+
+def test_a_failed_url_its_source_no_longer_lists_is_given_up_after_five_failures(tmp_path: Path):
+    site = NewsSite()  # serves nothing: every page is a 404
+    try:
+        source = Source("dunia", "urls", site.url, urls=(), allow_private=True)
+        fetcher = Fetcher(FetchPolicy(allow_private=True, host_delay_seconds=0))
+        store = RawStore(tmp_path / "raw")
+        tries = []
+        for attempts in range(1, 8):
+            known = {f"{site.url}/hilang": Known("dunia", None, None, None, True, attempts)}
+            tries.append(len(poll(source, known, {}, fetcher, store, 10**6).fetches))
+    finally:
+        site.close()
+    assert tries == [1, 1, 1, 1, 0, 0, 0]

@@ -23,6 +23,7 @@ from pipelines.lib.urls import canonical_url, split_page
 
 ARTICLE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 MAX_CHILD_SITEMAPS = 50
+MAX_ATTEMPTS = 5  # a failed URL its source no longer lists is given up after this many failures
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,11 @@ def _poll_web(source, known, aliases, fetcher: Fetcher, store: RawStore, result:
         if entries is None:
             return
     result.listed = len(entries)
-    retry = [key for key, state in known.items() if state.failed and state.source_name == source.name]
+    retry = [  # failed before and no longer listed: tried again on the next polls, up to MAX_ATTEMPTS
+        key
+        for key, state in known.items()
+        if state.failed and state.source_name == source.name and state.attempts < MAX_ATTEMPTS
+    ]
     candidates = [(e.url, e.updated_at) for e in entries] + [(key, None) for key in retry]
     fetched_new, seen = 0, set()
     for url, updated_at in candidates:
