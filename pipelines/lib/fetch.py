@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
-USER_AGENT = "warta/0.2 (news-to-warehouse pipeline; +https://github.com/warta)"
+USER_AGENT = "warta/0.2 (news-to-warehouse pipeline; set fetch.user_agent to add a contact)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 MAX_REDIRECTS = 5
 
