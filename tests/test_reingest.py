@@ -204,3 +204,21 @@ def test_syndicated_copies_are_marked_and_counted_once(workspace: Path, site: Ne
     assert len(rows) == 2  # marked, not deleted
     reported_twice = query(workspace, "select report_count from analytics.timeline where article_count = 2")
     assert reported_twice and all(count == 1 for (count,) in reported_twice)  # one report, syndicated twice
+
+
+def test_urls_and_file_names_are_data_never_sql(workspace: Path, site: NewsSite):
+    site.fallback = Page(as_page((SEEDS / "001_596ea457e8d5d7e7.txt").read_text()))
+    hostile = f"{site.url}/berita/it's?q=%27);drop%20table%20core.articles;--"
+    (workspace / "inbox").mkdir(exist_ok=True)
+    (workspace / "inbox" / "o'neil'); drop table core.documents;--.txt").write_text(
+        (SEEDS / "003_43ffd336c9f1e26f.txt").read_text()
+    )
+    (workspace / "sources.yaml").write_text(
+        "fetch: {host_delay_seconds: 0}\nsources:\n  - {name: inbox, inbox: inbox}\n"
+        f'  - {{name: daftar, allow_private: true, urls: ["{hostile}"]}}\n'
+    )
+    assert reingest(workspace).success
+    sources = {row[0] for row in query(workspace, "select source from core.documents")}
+    assert "inbox/o'neil'); drop table core.documents;--.txt" in sources
+    assert any("it's" in source for source in sources)
+    assert query(workspace, "select count(*) from analytics.articles")[0][0] == 2
