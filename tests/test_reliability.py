@@ -35,17 +35,23 @@ def fill_inbox(inbox: Path, copies: int = 4) -> None:
 def environment(workspace: Path) -> dict:
     """The workspace's files, and a Dagster instance of its own with the project's dagster.yaml."""
     home = workspace / "dagster_home"
-    if not home.exists():
+    fresh = not home.exists()
+    if fresh:
         home.mkdir()
         shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
     env = {k: v for k, v in os.environ.items() if not k.startswith("WARTA_")}
-    return env | {
+    env = env | {
         "DAGSTER_HOME": str(home),
         "WARTA_SOURCES": str(workspace / "sources.yaml"),
         "WARTA_WAREHOUSE": str(workspace / "warehouse.duckdb"),
         "WARTA_WORK_DIR": str(workspace / "work"),
         "WARTA_RAW_DIR": str(workspace / "raw"),
     }
+    if fresh:
+        # create the instance's storage now, as a DAGSTER_HOME in use has it: two processes creating
+        # it at the same moment race on its tables (Dagster's own set-up, not something a run does)
+        subprocess.run([DAGSTER, "run", "list", "--limit", "1"], env=env, check=True, capture_output=True)
+    return env
 
 
 def start_run(workspace: Path) -> subprocess.Popen:
