@@ -73,7 +73,7 @@ def _problem(content: bytes, kind: str, max_bytes: int) -> str | None:
     if b"\x00" in content[:8192] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary input: contains NUL bytes"
     if kind == "unsupported":
-        return "unsupported file type: warta reads .html, .htm, .txt and .urls files"
+        return "unsupported file type: an inbox holds .html, .htm and .txt articles (URLs go in the sources file)"
     return None
 
 
