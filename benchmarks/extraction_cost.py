@@ -19,9 +19,9 @@ from pathlib import Path
 
 import trafilatura
 
-from pipelines.lib.analysis import analyze
-from pipelines.lib.html_page import page_from_html
-from pipelines.lib.plain_page import page_from_text
+from pipelines.lib.extract.analysis import analyze
+from pipelines.lib.text.html_page import page_from_html
+from pipelines.lib.text.plain_page import page_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSES = 5

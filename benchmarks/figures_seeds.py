@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipelines.lib.figures import extract_figures  # noqa: E402
+from pipelines.lib.extract.figures.figures import extract_figures  # noqa: E402
 
 SHARED = Path("/work/shared")
 

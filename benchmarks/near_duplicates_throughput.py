@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipelines.lib.near_duplicates import band_keys, signature  # noqa: E402
+from pipelines.lib.text.near_duplicates import band_keys, signature  # noqa: E402
 
 VOCABULARY = """yang dan di ke dari pada untuk dengan dalam itu ini akan tidak juga sudah telah masih bisa harus
 kata ujar menurut mengatakan menjelaskan menyatakan pemerintah presiden menteri gubernur bupati wali kota warga

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pipelines.cli import run
 from pipelines.defs.resources import SourcesResource, WarehouseResource
-from pipelines.lib.analysis import analyze
-from pipelines.lib.article import build_article
+from pipelines.lib.extract.analysis import analyze
+from pipelines.lib.text.article import build_article
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "inbox"
 

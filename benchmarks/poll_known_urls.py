@@ -20,12 +20,12 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.lib import warehouse as wh
-from pipelines.lib.fetch import Fetcher, FetchPolicy
-from pipelines.lib.poll_records import known_documents, record_poll, url_aliases
-from pipelines.lib.polling import poll
-from pipelines.lib.raw_store import RawStore
-from pipelines.lib.source_config import Source
+from pipelines.lib.ingest.fetch import Fetcher, FetchPolicy
+from pipelines.lib.ingest.polling import poll
+from pipelines.lib.ingest.raw_store import RawStore
+from pipelines.lib.ingest.source_config import Source
+from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse.poll_records import known_documents, record_poll, url_aliases
 
 
 class TimedFetcher(Fetcher):

@@ -89,7 +89,7 @@ def predictions(database: str) -> dict[str, dict]:
 
 
 def evaluate(gold_path: str, database: str) -> str:
-    from pipelines.lib.scoring import format_report, score
+    from pipelines.lib.eval.scoring import format_report, score
 
     gold = json.loads(Path(gold_path).read_text())
     return format_report(score(gold, predictions(database)))

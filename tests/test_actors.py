@@ -1,6 +1,6 @@
 """Actors: canonical names from whatever the article writes."""
 
-from pipelines.lib.actors import ArticleActors, actor_id
+from pipelines.lib.extract.actors.actors import ArticleActors, actor_id
 
 ARTICLE = (
     "Presiden Rusia Vladimir Putin menerima ajudan Rusia, Yuri Ushakov, di Moskow. "

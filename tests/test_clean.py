@@ -1,6 +1,6 @@
 """strip_furniture: Indonesian article text in, clean paragraphs + removed furniture + dateline place out."""
 
-from pipelines.lib.clean import (
+from pipelines.lib.text.clean import (
     NoArticleText,
     guess_language,
     header_of,
@@ -205,7 +205,7 @@ def test_outlet_names_map_to_domains():
 
 
 def test_menu_lines_and_breadcrumbs_are_furniture():
-    from pipelines.lib.clean import is_breadcrumb, is_menu_line, line_kind, rules
+    from pipelines.lib.text.clean import is_breadcrumb, is_menu_line, line_kind, rules
 
     r = rules()
     for line in [

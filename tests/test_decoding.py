@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.lib.characters import control_share, strip_invisible
-from pipelines.lib.decoding import UndecodableInput, declared_charset, decode_html, decode_text
-from pipelines.lib.html_tree import PageTooComplex, flatten_nesting, parse_html
-from pipelines.lib.plain_page import page_from_text
+from pipelines.lib.text.characters import control_share, strip_invisible
+from pipelines.lib.text.decoding import UndecodableInput, declared_charset, decode_html, decode_text
+from pipelines.lib.text.html_tree import PageTooComplex, flatten_nesting, parse_html
+from pipelines.lib.text.plain_page import page_from_text
 
 SENTENCE = "“Kami siap – kapan saja,” kata Putin."
 

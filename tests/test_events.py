@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from pipelines.lib.analysis import analyze
+from pipelines.lib.extract.analysis import analyze
 
 PUBLISHED = dt.date(2021, 12, 15)
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.lib import feeds
-from pipelines.lib.feeds import Entry, FeedError, Listing, parse_date, parse_listing
+from pipelines.lib.ingest import feeds
+from pipelines.lib.ingest.feeds import Entry, FeedError, Listing, parse_date, parse_listing
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.lib.fetch import Fetcher, FetchError, FetchPolicy, check_address
+from pipelines.lib.ingest.fetch import Fetcher, FetchError, FetchPolicy, check_address
 from tests.news_site import NewsSite, Page
 
 LOCAL = FetchPolicy(allow_private=True, host_delay_seconds=0, retries=1, backoff_seconds=0.01, timeout_seconds=1)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines.lib.figures import Figure, extract_figures
+from pipelines.lib.extract.figures.figures import Figure, extract_figures
 
 
 def figs(text, **kwargs):

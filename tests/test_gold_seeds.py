@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.cli import predictions, run
-from pipelines.lib.scoring import score
+from pipelines.lib.eval.scoring import score
 from tests.conftest import copy_seeds, resources_for, shared
 
 

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from pipelines.lib.analysis import analyze
-from pipelines.lib.article import ArticleRecord, Rejection, build_article
+from pipelines.lib.extract.analysis import analyze
 from pipelines.lib.limits import time_limit
+from pipelines.lib.text.article import ArticleRecord, Rejection, build_article
 from tests.hostile_corpus import hostile_cases, kind_of, write_hostile_corpus
 
 INGESTED = dt.date(2025, 6, 1)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines.lib.numbers import NumberMention, find_numbers, parse_number
+from pipelines.lib.extract.figures.numbers import NumberMention, find_numbers, parse_number
 
 
 @pytest.mark.parametrize(

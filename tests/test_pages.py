@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipelines.lib.article import ArticleRecord, Rejection, build_article
-from pipelines.lib.pages import Page, assemble
+from pipelines.lib.text.article import ArticleRecord, Rejection, build_article
+from pipelines.lib.text.pages import Page, assemble
 
 URL = "https://example.com/berita/putin-di-beijing"
 TEXTS = {

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.lib.clean import NoArticleText
-from pipelines.lib.plain_page import page_from_text
+from pipelines.lib.text.clean import NoArticleText
+from pipelines.lib.text.plain_page import page_from_text
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 GOLD = SHARED / "gold" / "seeds.json"

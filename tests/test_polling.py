@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pipelines.lib.fetch import Fetcher, FetchPolicy
-from pipelines.lib.polling import Known, document_key, poll, remember
-from pipelines.lib.raw_store import RawStore
-from pipelines.lib.source_config import Source
+from pipelines.lib.ingest.fetch import Fetcher, FetchPolicy
+from pipelines.lib.ingest.polling import Known, document_key, poll, remember
+from pipelines.lib.ingest.raw_store import RawStore
+from pipelines.lib.ingest.source_config import Source
 from tests.news_site import NewsSite, Page
 
 

@@ -15,14 +15,14 @@ import os
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipelines.lib.analysis import analyze
-from pipelines.lib.characters import strip_invisible
 from pipelines.lib.dates import find_date_mentions, find_publication_date, reference_date, resolve
-from pipelines.lib.figures import extract_figures
-from pipelines.lib.numbers import find_numbers, parse_number, parse_numeral
-from pipelines.lib.quote_marks import find_quoted
-from pipelines.lib.quotes import extract_quotes
-from pipelines.lib.sentences import paragraphs, sentences
+from pipelines.lib.extract.analysis import analyze
+from pipelines.lib.extract.figures.figures import extract_figures
+from pipelines.lib.extract.figures.numbers import find_numbers, parse_number, parse_numeral
+from pipelines.lib.extract.quotes.marks import find_quoted
+from pipelines.lib.extract.quotes.quotes import extract_quotes
+from pipelines.lib.extract.sentences import paragraphs, sentences
+from pipelines.lib.text.characters import strip_invisible
 
 EXAMPLES = int(os.environ.get("WARTA_PROPERTY_EXAMPLES", "200"))  # more for a long hunt
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

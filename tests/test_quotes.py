@@ -1,8 +1,8 @@
 """Quotes: Indonesian news sentences in, attributed quotes out."""
 
-from pipelines.lib.quote_marks import find_quoted
-from pipelines.lib.quotes import extract_quotes
-from pipelines.lib.sentences import MAX_SENTENCE, sentences
+from pipelines.lib.extract.quotes.marks import find_quoted
+from pipelines.lib.extract.quotes.quotes import extract_quotes
+from pipelines.lib.extract.sentences import MAX_SENTENCE, sentences
 
 
 def quotes(text: str) -> list[tuple[str, str, str]]:

@@ -1,6 +1,6 @@
 """The scorer follows shared/gold/README.md: overlap rules, one-to-one matching, optional items."""
 
-from pipelines.lib.scoring import KindScore, date_matches, figure_matches, quote_matches
+from pipelines.lib.eval.scoring import KindScore, date_matches, figure_matches, quote_matches
 
 
 def test_a_quote_matches_by_speaker_and_word_overlap():

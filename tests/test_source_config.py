@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.lib.source_config import SourcesError, load_sources
+from pipelines.lib.ingest.source_config import SourcesError, load_sources
 
 
 def write(tmp_path: Path, text: str) -> Path:

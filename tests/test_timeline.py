@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from pipelines.lib.timeline import Report, build_timeline
+from pipelines.lib.warehouse.timeline import Report, build_timeline
 
 
 def report(event_id, article_id, date, precision="day", people=("Vladimir Putin", "Xi Jinping"), kind="call"):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.lib.urls import canonical_url, is_http_url, split_page
+from pipelines.lib.ingest.urls import canonical_url, is_http_url, split_page
 
 ARTICLE = "https://news.detik.com/berita/d-7712345/banjir-demak-ribuan-warga-mengungsi"
 

@@ -9,9 +9,9 @@ import duckdb
 from pydantic import PrivateAttr
 
 from pipelines import settings
-from pipelines.lib.publishing import publish
-from pipelines.lib.run_lock import RunLock
-from pipelines.lib.source_config import SourcesFile, load_sources
+from pipelines.lib.ingest.source_config import SourcesFile, load_sources
+from pipelines.lib.warehouse.publishing import publish
+from pipelines.lib.warehouse.run_lock import RunLock
 
 
 class WarehouseResource(dg.ConfigurableResource):

@@ -9,14 +9,14 @@ import dagster as dg
 from pipelines.defs.jobs import REPROCESS_TAG
 from pipelines.defs.metadata import preview, table_metadata
 from pipelines.defs.resources import SourcesResource, WarehouseResource
-from pipelines.lib import warehouse as wh
-from pipelines.lib.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
-from pipelines.lib.frames import frame
+from pipelines.lib.ingest.raw_store import RawStore
 from pipelines.lib.limits import DocumentTimeout, time_limit
-from pipelines.lib.pages import Page, assemble
-from pipelines.lib.raw_store import RawStore
-from pipelines.lib.rejections import clear_extractions
-from pipelines.lib.syndication import mark_duplicates
+from pipelines.lib.text.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
+from pipelines.lib.text.pages import Page, assemble
+from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse.frames import frame
+from pipelines.lib.warehouse.rejections import clear_extractions
+from pipelines.lib.warehouse.syndication import mark_duplicates
 
 PENDING = """
 select source, kind, canonical_url, page_number, content_hash, language

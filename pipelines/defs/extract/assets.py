@@ -10,12 +10,12 @@ import dagster as dg
 
 from pipelines.defs.metadata import table_metadata
 from pipelines.defs.resources import SourcesResource, WarehouseResource
-from pipelines.lib import warehouse as wh
-from pipelines.lib.analysis import analyze
-from pipelines.lib.article import EXTRACTOR_VERSION
-from pipelines.lib.frames import actor_rows, analysis_rows, frame, to_frames
+from pipelines.lib.extract.analysis import analyze
 from pipelines.lib.limits import DocumentTimeout, time_limit
-from pipelines.lib.rejections import reject_articles
+from pipelines.lib.text.article import EXTRACTOR_VERSION
+from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse.frames import actor_rows, analysis_rows, frame, to_frames
+from pipelines.lib.warehouse.rejections import reject_articles
 
 BATCH = 200
 STAGE = "extract"

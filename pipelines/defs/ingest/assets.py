@@ -7,11 +7,11 @@ import dagster as dg
 
 from pipelines.defs.metadata import preview, table_metadata
 from pipelines.defs.resources import SourcesResource, WarehouseResource
-from pipelines.lib import warehouse as wh
-from pipelines.lib.fetch import Fetcher
-from pipelines.lib.poll_records import known_documents, last_polls, record_poll, url_aliases
-from pipelines.lib.polling import due_sources, poll, remember
-from pipelines.lib.raw_store import RawStore
+from pipelines.lib.ingest.fetch import Fetcher
+from pipelines.lib.ingest.polling import due_sources, poll, remember
+from pipelines.lib.ingest.raw_store import RawStore
+from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse.poll_records import known_documents, last_polls, record_poll, url_aliases
 
 
 class PollConfig(dg.Config):

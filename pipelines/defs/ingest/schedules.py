@@ -6,7 +6,7 @@ import dagster as dg
 
 from pipelines import settings
 from pipelines.defs.jobs import reingest
-from pipelines.lib.source_config import SourcesError, load_sources
+from pipelines.lib.ingest.source_config import SourcesError, load_sources
 
 
 @dg.schedule(

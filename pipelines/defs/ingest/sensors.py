@@ -7,8 +7,8 @@ import dagster as dg
 
 from pipelines import settings
 from pipelines.defs.jobs import reingest
-from pipelines.lib.polling import inbox_files
-from pipelines.lib.source_config import SourcesError, load_sources
+from pipelines.lib.ingest.polling import inbox_files
+from pipelines.lib.ingest.source_config import SourcesError, load_sources
 
 
 def inbox_signature(folders: list[Path]) -> str:

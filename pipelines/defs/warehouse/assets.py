@@ -4,7 +4,7 @@ import dagster as dg
 
 from pipelines.defs.metadata import preview
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import warehouse as wh
+from pipelines.lib.warehouse import database as wh
 
 
 @dg.asset(

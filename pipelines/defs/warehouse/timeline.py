@@ -4,9 +4,9 @@ import dagster as dg
 
 from pipelines.defs.metadata import table_metadata
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib import warehouse as wh
-from pipelines.lib.frames import frame
-from pipelines.lib.timeline import Report, build_timeline
+from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse.frames import frame
+from pipelines.lib.warehouse.timeline import Report, build_timeline
 
 REPORTS = """
 select

@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 from htmldate import find_date
 from trafilatura import metadata as tmeta
 
-from pipelines.lib.characters import strip_invisible
-from pipelines.lib.clean import (
+from pipelines.lib.text.characters import strip_invisible
+from pipelines.lib.text.clean import (
     DOMAIN,
     NoArticleText,
     Page,
@@ -35,8 +35,8 @@ from pipelines.lib.clean import (
     strip_lines,
     words,
 )
-from pipelines.lib.decoding import decode_html
-from pipelines.lib.html_candidates import (
+from pipelines.lib.text.decoding import decode_html
+from pipelines.lib.text.html_candidates import (
     PageParts,
     alternatives,
     article_elements,
@@ -45,7 +45,7 @@ from pipelines.lib.html_candidates import (
     page_parts,
     prose_score,
 )
-from pipelines.lib.html_tree import parse_html
+from pipelines.lib.text.html_tree import parse_html
 
 MIN_PROSE_WORDS = 20
 SUBSTANTIAL_CHARS = 200  # a text without sentence-shaped lines is kept from this size on

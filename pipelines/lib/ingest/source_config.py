@@ -29,8 +29,8 @@ from pathlib import Path
 
 import yaml
 
-from pipelines.lib.fetch import FetchPolicy
-from pipelines.lib.urls import is_http_url
+from pipelines.lib.ingest.fetch import FetchPolicy
+from pipelines.lib.ingest.urls import is_http_url
 
 KINDS = ("inbox", "feed", "sitemap", "urls")
 OPTIONS = {"name", "language", "interval_minutes", "max_articles", "allow_private", *KINDS}

@@ -6,13 +6,13 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from pipelines.lib.characters import control_share
-from pipelines.lib.clean import NoArticleText, Page
 from pipelines.lib.dates import find_publication_date
-from pipelines.lib.decoding import decode_html, decode_text
-from pipelines.lib.html_page import page_from_html
 from pipelines.lib.limits import DocumentTimeout
-from pipelines.lib.plain_page import page_from_text
+from pipelines.lib.text.characters import control_share
+from pipelines.lib.text.clean import NoArticleText, Page
+from pipelines.lib.text.decoding import decode_html, decode_text
+from pipelines.lib.text.html_page import page_from_html
+from pipelines.lib.text.plain_page import page_from_text
 
 # Bump when extraction changes in a way that should reach stored articles;
 # `warta run --reprocess` (or the run config `reprocess: true`) then redoes them all.

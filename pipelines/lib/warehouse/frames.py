@@ -6,9 +6,9 @@ import hashlib
 
 import polars as pl
 
-from pipelines.lib.actors import Actor, actor_id
-from pipelines.lib.analysis import Analysis
-from pipelines.lib.sentences import sentence_at
+from pipelines.lib.extract.actors.actors import Actor, actor_id
+from pipelines.lib.extract.analysis import Analysis
+from pipelines.lib.extract.sentences import sentence_at
 
 ACTORS_SCHEMA = {
     "actor_id": pl.String,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pipelines.lib.actors import Actor, ArticleActors, Mention
 from pipelines.lib.dates import find_date_mentions, reference_date
-from pipelines.lib.events import Event, extract_events
-from pipelines.lib.figures import Figure, extract_figures
-from pipelines.lib.quote_marks import find_quoted
-from pipelines.lib.quotes import Quote, extract_quotes
-from pipelines.lib.sentences import Span, sentences
+from pipelines.lib.extract.actors.actors import Actor, ArticleActors, Mention
+from pipelines.lib.extract.events.events import Event, extract_events
+from pipelines.lib.extract.figures.figures import Figure, extract_figures
+from pipelines.lib.extract.quotes.marks import find_quoted
+from pipelines.lib.extract.quotes.quotes import Quote, extract_quotes
+from pipelines.lib.extract.sentences import Span, sentences
 
 
 @dataclass(frozen=True)

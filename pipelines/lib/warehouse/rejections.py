@@ -6,8 +6,8 @@ import datetime as dt
 
 import duckdb
 
-from pipelines.lib import warehouse as wh
-from pipelines.lib.article import EXTRACTOR_VERSION
+from pipelines.lib.text.article import EXTRACTOR_VERSION
+from pipelines.lib.warehouse import database as wh
 
 EXTRACTION_TABLES = (
     "core.actor_mentions",

@@ -54,8 +54,8 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache
 
-from .lexicons import load
-from .numbers import NumberSpan, Token, _words, scan_numbers, tokenize
+from pipelines.lib.extract.figures.numbers import NumberSpan, Token, _words, scan_numbers, tokenize
+from pipelines.lib.lexicons import load
 
 __all__ = ["Figure", "extract_figures"]
 

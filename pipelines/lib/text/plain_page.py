@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from pipelines.lib.characters import strip_invisible
-from pipelines.lib.clean import (
+from pipelines.lib.text.characters import strip_invisible
+from pipelines.lib.text.clean import (
     DOMAIN,
     NoArticleText,
     Page,

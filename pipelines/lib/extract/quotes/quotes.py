@@ -19,11 +19,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from pipelines.lib.actors import Actor, ArticleActors
-from pipelines.lib.intervals import Intervals
-from pipelines.lib.quote_cues import load_cues
-from pipelines.lib.quote_marks import Quoted, find_quoted
-from pipelines.lib.sentences import Span, sentence_at, sentences
+from pipelines.lib.extract.actors.actors import Actor, ArticleActors
+from pipelines.lib.extract.intervals import Intervals
+from pipelines.lib.extract.quotes.cues import load_cues
+from pipelines.lib.extract.quotes.marks import Quoted, find_quoted
+from pipelines.lib.extract.sentences import Span, sentence_at, sentences
 
 WORDS = re.compile(r"\w+")
 AFTER_REACH = 400  # characters after a closing mark where its cue and speaker are looked for

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import trafilatura
 
-from pipelines.lib.clean import Stripped, is_sentence, normalise, strip_lines, words
+from pipelines.lib.text.clean import Stripped, is_sentence, normalise, strip_lines, words
 
 BLOCK = {
     "p",

@@ -16,9 +16,9 @@ from collections import defaultdict
 import duckdb
 import polars as pl
 
-from pipelines.lib import warehouse as wh
-from pipelines.lib.article import ArticleRecord
-from pipelines.lib.near_duplicates import DUPLICATE_SIMILARITY, band_keys, signature, similarity
+from pipelines.lib.text.article import ArticleRecord
+from pipelines.lib.text.near_duplicates import DUPLICATE_SIMILARITY, band_keys, signature, similarity
+from pipelines.lib.warehouse import database as wh
 
 
 def mark_duplicates(conn: duckdb.DuckDBPyConnection, articles: list[ArticleRecord]) -> int:

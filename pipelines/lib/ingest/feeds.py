@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from pipelines.lib.urls import canonical_url, is_http_url
+from pipelines.lib.ingest.urls import canonical_url, is_http_url
 
 MAX_DECOMPRESSED_BYTES = 50 * 1024 * 1024
 KINDS = {"rss": "rss", "feed": "atom", "RDF": "rdf", "urlset": "sitemap", "sitemapindex": "sitemapindex"}

@@ -1,4 +1,4 @@
-"""Turn a :class:`~pipelines.lib.dates.DateMention` into a calendar date.
+"""Turn a :class:`~pipelines.lib.dates.mention.DateMention` into a calendar date.
 
 Every mention is resolved against a *reference* date (the article's publication date,
 else the ingestion date: the caller decides). Rules, in short:
@@ -27,10 +27,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from pipelines.lib.dates import DateMention
+from pipelines.lib.dates.mention import DateMention
 
 WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 _ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+SQL_DIR = Path(__file__).resolve().parents[3] / "sql"
 
 
 def sql_files(kind: str, sql_dir: Path = SQL_DIR) -> list[Path]:

@@ -18,12 +18,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipelines.lib.actors import Actor, ArticleActors
 from pipelines.lib.dates import DateMention, ResolvedDate, find_date_mentions, resolve
-from pipelines.lib.event_lexicon import load_lexicon
-from pipelines.lib.intervals import Intervals
-from pipelines.lib.quote_cues import load_cues
-from pipelines.lib.sentences import Span, sentences
+from pipelines.lib.extract.actors.actors import Actor, ArticleActors
+from pipelines.lib.extract.events.lexicon import load_lexicon
+from pipelines.lib.extract.intervals import Intervals
+from pipelines.lib.extract.quotes.cues import load_cues
+from pipelines.lib.extract.sentences import Span, sentences
 
 
 @dataclass(frozen=True)

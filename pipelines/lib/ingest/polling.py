@@ -15,11 +15,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipelines.lib.feeds import Entry, FeedError, parse_listing
-from pipelines.lib.fetch import Fetcher, FetchError
-from pipelines.lib.raw_store import RawStore
-from pipelines.lib.source_config import Source
-from pipelines.lib.urls import canonical_url, split_page
+from pipelines.lib.ingest.feeds import Entry, FeedError, parse_listing
+from pipelines.lib.ingest.fetch import Fetcher, FetchError
+from pipelines.lib.ingest.raw_store import RawStore
+from pipelines.lib.ingest.source_config import Source
+from pipelines.lib.ingest.urls import canonical_url, split_page
 
 ARTICLE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 MAX_CHILD_SITEMAPS = 50

@@ -12,10 +12,10 @@ import uuid
 
 import duckdb
 
-from pipelines.lib import warehouse as wh
-from pipelines.lib.frames import frame
-from pipelines.lib.polling import Known, PollResult
-from pipelines.lib.raw_store import RawStore
+from pipelines.lib.ingest.polling import Known, PollResult
+from pipelines.lib.ingest.raw_store import RawStore
+from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse.frames import frame
 
 
 def known_documents(conn: duckdb.DuckDBPyConnection) -> dict[str, Known]:

@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pipelines.lib.article import ArticleRecord, Rejection, article_id
+from pipelines.lib.text.article import ArticleRecord, Rejection, article_id
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipelines.lib import lexicons
-from pipelines.lib.sentences import paragraphs
+from pipelines.lib.extract.sentences import paragraphs
 
 
 @dataclass(frozen=True)

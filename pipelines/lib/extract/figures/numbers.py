@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from .lexicons import load
+from pipelines.lib.lexicons import load
 
 
 class NumberMention(NamedTuple):

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
-from pipelines.lib.actor_lexicon import TOKEN, Actor, ActorLexicon, Mention, actor_id, load_lexicon
+from pipelines.lib.extract.actors.lexicon import TOKEN, Actor, ActorLexicon, Mention, actor_id, load_lexicon
 
 __all__ = ["Actor", "ArticleActors", "Mention", "actor_id", "load_lexicon"]
 
