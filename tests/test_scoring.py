@@ -16,6 +16,13 @@ def test_a_quote_matches_by_speaker_and_word_overlap():
     )
 
 
+def test_a_gold_speaker_may_accept_several_names():
+    gold = {"speaker": ["Raden Brotoseno", "Brotoseno"], "text": "Saya tidak pernah menerima uang dari siapa pun"}
+    assert quote_matches(gold, {"speaker": "Brotoseno", "text": gold["text"]})
+    assert quote_matches(gold, {"speaker": "raden brotoseno", "text": gold["text"]})
+    assert not quote_matches(gold, {"speaker": "Raden", "text": gold["text"]})
+
+
 def test_money_must_agree_on_the_currency():
     gold = {"kind": "money", "value": 123e9, "unit": "USD"}
     assert figure_matches(gold, {"kind": "money", "value": 123e9, "unit": "usd"})

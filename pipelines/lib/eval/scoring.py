@@ -1,8 +1,9 @@
 """Score extracted records against a gold file (the format of ``shared/gold``).
 
 Rules (gold README): a quote matches when the speaker is the same canonical
-name (case-insensitive) and at least 70% of the gold text's words are in the
-prediction and at least 50% of the prediction's words are in the gold text; a
+name (case-insensitive; a gold speaker may be a list of accepted names) and at
+least 70% of the gold text's words are in the prediction and at least 50% of
+the prediction's words are in the gold text; a
 figure when kind and value agree (money also unit); an event when the type
 agrees and every gold participant is among the predicted ones, its date scored
 apart on matched events. Matching is one to one. Items with ``required: false``
@@ -23,8 +24,14 @@ def words(text: str) -> set[str]:
     return {w.lower() for w in WORDS.findall(text or "")}
 
 
+def speaker_names(gold: dict) -> set[str]:
+    """The names a gold quote accepts for its speaker: one name, or a list of equally right ones."""
+    speaker = gold.get("speaker") or ""
+    return {name.lower() for name in ([speaker] if isinstance(speaker, str) else speaker)}
+
+
 def quote_matches(gold: dict, pred: dict) -> bool:
-    if (gold.get("speaker") or "").lower() != (pred.get("speaker") or "").lower():
+    if (pred.get("speaker") or "").lower() not in speaker_names(gold):
         return False
     g, p = words(gold["text"]), words(pred["text"])
     if not g or not p:
