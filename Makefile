@@ -1,5 +1,6 @@
 # warta: `make run` builds the warehouse from data/inbox, `make test` runs the suite,
-# `make ui` serves the Dagster UI. Each target creates the environment from uv.lock first.
+# `make lint` runs ruff, `make ui` serves the Dagster UI. Each target creates the environment
+# from uv.lock first.
 PYTHON ?= python3
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
@@ -10,7 +11,7 @@ export UV_PYTHON := $(shell command -v $(PYTHON))
 GOLD ?= ../shared/gold/seeds.json
 REALDATA ?= ../shared/realdata
 
-.PHONY: setup run reprocess test ui eval bench clean
+.PHONY: setup run reprocess test lint ui eval bench clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -30,6 +31,9 @@ reprocess: setup
 
 test: setup
 	$(VENV)/bin/python -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
 
 ui: setup
 	$(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
