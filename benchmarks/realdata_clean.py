@@ -22,8 +22,8 @@ from pathlib import Path
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from pipelines.lib.text.clean import NoArticleText  # noqa: E402
 from pipelines.lib.text.html_page import page_from_html  # noqa: E402
+from pipelines.lib.text.page import NoArticleText  # noqa: E402
 
 
 def token_f1(predicted: str, expected: str) -> float:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.lib.text.clean import NoArticleText
 from pipelines.lib.text.html_page import page_from_html
+from pipelines.lib.text.page import NoArticleText
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 REALDATA = Path(__file__).parents[1].parent / "shared" / "realdata" / "id-news-dev"

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pipelines.lib.dates import find_publication_date
 from pipelines.lib.limits import DocumentTimeout
 from pipelines.lib.text.characters import control_share
-from pipelines.lib.text.clean import NoArticleText, Page
 from pipelines.lib.text.decoding import decode_html, decode_text
 from pipelines.lib.text.html_page import page_from_html
+from pipelines.lib.text.page import NoArticleText, Page
 from pipelines.lib.text.plain_page import page_from_text
 
 # Bump when extraction changes in a way that should reach stored articles;
