@@ -1,10 +1,11 @@
 """Token F1 of the clean body against real pages' expected text: plain trafilatura vs page_from_html.
 
 Usage: python benchmarks/realdata_clean.py [REALDATA_DIR] [--en] [-q] [-v] [--mem]
-REALDATA_DIR defaults to ../shared/realdata next to the repo root; --en adds en-articles-dev; -q hides per-page scores of id-news-dev, -v shows them for en;
---mem adds a pass under tracemalloc for peak memory (not timed). Per set it prints the mean
-milliseconds per page of plain trafilatura.extract and of page_from_html (after a warm-up of
-both) and their difference, the overhead per page.
+REALDATA_DIR defaults to ../shared/realdata next to the repo root; --en adds en-articles-dev;
+-q hides per-page scores of id-news-dev, -v shows them for en; --mem adds a pass under
+tracemalloc for peak memory (not timed). Per set it prints the mean milliseconds per page of
+plain trafilatura.extract and of page_from_html (after a warm-up of both) and their difference,
+the overhead per page.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from pathlib import Path
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from pipelines.lib.text.clean import NoArticleText  # noqa: E402
 from pipelines.lib.text.html_page import page_from_html  # noqa: E402
+from pipelines.lib.text.page import NoArticleText  # noqa: E402
 
 
 def token_f1(predicted: str, expected: str) -> float:

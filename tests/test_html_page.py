@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.lib.text.clean import NoArticleText
 from pipelines.lib.text.html_page import page_from_html
+from pipelines.lib.text.page import NoArticleText
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 REALDATA = Path(__file__).parents[1].parent / "shared" / "realdata" / "id-news-dev"
@@ -47,8 +47,9 @@ def test_listing_page_has_no_article_text():
 def test_related_list_bigger_than_the_body():
     page = fixture("related_bigger_than_body.html")
     assert page.body == (
-        "Petani garam di Kabupaten Sumenep mulai memanen garam lebih awal karena kemarau datang lebih cepat tahun ini."
-        "\n\nMenurut dinas perikanan setempat, produksi garam rakyat diperkirakan mencapai 300.000 ton hingga akhir musim."
+        "Petani garam di Kabupaten Sumenep mulai memanen garam lebih awal karena kemarau datang lebih cepat "
+        "tahun ini.\n\nMenurut dinas perikanan setempat, produksi garam rakyat diperkirakan mencapai 300.000 ton "
+        "hingga akhir musim."
     )
     assert page.dateline_place == "Sumenep"
 
@@ -116,7 +117,10 @@ def test_the_headline_drops_a_channel_glued_to_the_title():
     html = (
         "<html><head><title>Situs.com: Musik - Penyanyi Ini Digerebek Polisi Karena Pesta</title></head><body>"
         "<h1>Penyanyi Ini Digerebek Polisi Karena Pesta</h1><article>"
-        + "<p>Polisi mendatangi rumah seorang penyanyi setelah warga mengeluhkan pesta yang terlalu bising di malam hari.</p>"
+        + (
+            "<p>Polisi mendatangi rumah seorang penyanyi setelah warga mengeluhkan pesta yang terlalu bising "
+            "di malam hari.</p>"
+        )
         * 4
         + "</article></body></html>"
     )

@@ -188,7 +188,9 @@ def test_band_keys_number_and_shape():
 
 def test_signatures_are_the_same_in_another_process():
     """No Python hash(): another interpreter with another hash seed gives the same values."""
-    code = "import json; from pipelines.lib.text.near_duplicates import signature; print(json.dumps(signature(input())))"
+    code = (
+        "import json; from pipelines.lib.text.near_duplicates import signature; print(json.dumps(signature(input())))"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT)}
     run = subprocess.run([sys.executable, "-c", code], input=ANTARA.replace("\n", " "), env=env, cwd=ROOT,
                          capture_output=True, text=True, check=True)  # fmt: skip

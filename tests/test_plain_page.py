@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.lib.text.clean import NoArticleText
+from pipelines.lib.text.page import NoArticleText
 from pipelines.lib.text.plain_page import page_from_text
 
 SHARED = Path(__file__).parents[1].parent / "shared"

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pipelines.lib.dates import find_publication_date
 from pipelines.lib.limits import DocumentTimeout
 from pipelines.lib.text.characters import control_share
-from pipelines.lib.text.clean import NoArticleText, Page
 from pipelines.lib.text.decoding import decode_html, decode_text
 from pipelines.lib.text.html_page import page_from_html
+from pipelines.lib.text.page import NoArticleText, Page
 from pipelines.lib.text.plain_page import page_from_text
 
 # Bump when extraction changes in a way that should reach stored articles;
@@ -98,6 +98,18 @@ def _published(page: Page, ingested: dt.date) -> tuple[dt.date | None, str | Non
     return stated.value, stated.note or "stated in the text", stated.is_contradiction
 
 
+def _read_page(source: str, kind: str, content: bytes) -> Page:
+    """The article in the input's bytes (raises NoArticleText, ValueError or an extractor's error)."""
+    text = _decode(content, kind)
+    if kind == "html":
+        page = page_from_html(text, url=source if "://" in source else None)
+    else:
+        page = page_from_text(text)
+    if not page.body.strip():
+        raise NoArticleText("no article text after cleaning")
+    return page
+
+
 def build_article(
     source: str, kind: str, content: bytes, ingested: dt.date, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> ArticleRecord | Rejection:
@@ -107,14 +119,8 @@ def build_article(
     if problem:
         return Rejection(source, digest, problem, len(content))
     try:
-        text = _decode(content, kind)
-        if kind == "html":
-            page = page_from_html(text, url=source if "://" in source else None)
-        else:
-            page = page_from_text(text)
-        if not page.body.strip():
-            raise NoArticleText("no article text after cleaning")
-        published, note, contradiction = _published(page, ingested)
+        page = _read_page(source, kind, content)
+        published = _published(page, ingested)
     except (NoArticleText, ValueError) as error:
         return Rejection(source, digest, str(error), len(content))
     except DocumentTimeout as error:
@@ -127,6 +133,12 @@ def build_article(
         return Rejection(source, digest, "extraction failed: out of memory", len(content))
     except Exception as error:  # an extractor bug must not stop the batch
         return Rejection(source, digest, f"extraction failed: {type(error).__name__}: {error}", len(content))
+    return _record(source, digest, page, *published)
+
+
+def _record(
+    source: str, digest: str, page: Page, published: dt.date | None, note: str | None, contradiction: bool
+) -> ArticleRecord:
     return ArticleRecord(
         article_id=article_id(source),
         source=source,

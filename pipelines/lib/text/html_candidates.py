@@ -9,181 +9,14 @@ compared by how much they read like prose.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 import trafilatura
 
-from pipelines.lib.text.clean import Stripped, is_sentence, normalise, strip_lines, words
+from pipelines.lib.text.furniture import Stripped, strip_lines
+from pipelines.lib.text.html_lines import key, render
+from pipelines.lib.text.html_parts import PageParts, is_link_line, link_index, teasers
+from pipelines.lib.text.lines import is_sentence, words
 
-BLOCK = {
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "table",
-    "section",
-    "article",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "header",
-    "main",
-    "dd",
-    "dt",
-    "dl",
-    "pre",
-    "hr",
-}
-SKIP = {
-    "script",
-    "style",
-    "noscript",
-    "iframe",
-    "form",
-    "nav",
-    "footer",
-    "aside",
-    "button",
-    "select",
-    "svg",
-    "template",
-    "head",
-    "input",
-    "textarea",
-}
-CAPTION_ATTR = re.compile(r"caption|credit|keterangan|photo-?desc", re.I)
-ITEM_ATTR = re.compile(r"item|card|related|terkait|lainnya|teaser|list|feed|box-news", re.I)
-URL_TEXT = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
-ITEM_TAGS = {"li", "article", "div"}
-
-
-def key(text: str) -> str:
-    return " ".join(words(text.lower()))
-
-
-def flat(text: str) -> str:
-    """Letters and digits only: compares texts whose inline tags were joined without spaces."""
-    return re.sub(r"[\W_]+", "", text.lower())
-
-
-def render(el) -> list[tuple[str, float]]:
-    """Lines of an element split at block tags, each with its share of link text."""
-    lines: list[tuple[str, float]] = []
-    buf: list[tuple[str, bool]] = []
-
-    def flush():
-        text = normalise("".join(t for t, _ in buf))
-        if text:
-            linked = sum(len(t.strip()) for t, a in buf if a)
-            lines.append((text, linked / max(1, sum(len(t.strip()) for t, _ in buf))))
-        buf.clear()
-
-    def walk(node, in_link):
-        tag = node.tag.lower() if isinstance(node.tag, str) else None
-        if tag and tag not in SKIP:
-            in_a = in_link or tag == "a"
-            if tag in BLOCK:
-                flush()
-            buf.append((node.text or "", in_a))
-            for child in node:
-                walk(child, in_a)
-            if tag in BLOCK:
-                flush()
-        buf.append((node.tail or "", in_link))
-
-    walk(el, False)
-    flush()
-    return lines
-
-
-@dataclass
-class PageParts:
-    """What the cleaning needs from the page, gathered in one pass over its links."""
-
-    links: list[str]  # keys of headline link texts (>= 3 words)
-    captions: list[str]  # caption texts and image alt texts
-    credits: list[str]  # caption texts only (they may carry a date)
-    items: list = field(default_factory=list)  # teaser items
-    _teaser_keys: set[str] | None = None
-    _item_text: str = ""
-
-    def is_teaser(self, line: str) -> bool:
-        """The line is a text line of a teaser item (checked exactly only when it may be)."""
-        flat_line = flat(line)
-        if not self.items or flat_line not in self._item_text:
-            return False
-        if self._teaser_keys is None:
-            self._teaser_keys = {flat(t) for el in self.items for t, _ in render(el) if len(words(t)) >= 4}
-            self._teaser_keys |= {flat(el.text_content()) for el in self.items}
-        return flat_line in self._teaser_keys
-
-
-def page_parts(tree) -> PageParts:
-    """Headline links, captions and teaser items: <li>/<article>/"item" blocks of <= 80 words
-    around exactly one headline link, when the page has at least 3 of them."""
-    links: dict[str, None] = {}
-    per_item: dict = {}
-    for a in tree.iter("a"):
-        text = a.text_content()
-        k = key(text)
-        if len(k.split()) < 3 or URL_TEXT.match(text):
-            continue
-        links[k] = None
-        for el in a.iterancestors(*ITEM_TAGS):
-            per_item[el] = (per_item[el][0] + 1, text) if el in per_item else (1, text)
-    items = []
-    for el, (n, headline) in per_item.items():
-        if n > 1 or (el.tag == "div" and not ITEM_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}")):
-            continue
-        text = el.text_content()
-        # a teaser leads with its headline (after a label or date at most); a paragraph or
-        # bullet of the article only holds a link further on
-        if len(words(text)) <= 80 and len(words(text[: max(0, text.find(headline))])) <= 6:
-            items.append(el)
-    credits = page_captions(tree, with_alt=False)
-    alts = [normalise(img.get("alt", "")) for img in tree.iter("img")]
-    captions = list(dict.fromkeys(credits + [c for c in alts if 4 <= len(words(c)) <= 60]))
-    parts = PageParts(list(links), captions, credits)
-    if len(items) >= 3:
-        parts.items, parts._item_text = items, "\x00".join(flat(el.text_content()) for el in items)
-    return parts
-
-
-def page_captions(tree, with_alt: bool = True) -> list[str]:
-    found = [el.text_content() for el in tree.iter("figcaption")]
-    for el in tree.xpath("//*[@class or @id]"):
-        if CAPTION_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}"):
-            found.append(el.text_content())
-    if with_alt:
-        found += [img.get("alt", "") for img in tree.iter("img")]
-    return [normalise(c) for c in dict.fromkeys(found) if 4 <= len(words(c)) <= 60]
-
-
-def link_index(links: list[str]) -> dict[str, list[str]]:
-    """Headline keys by their first two words (each has >= 3 words)."""
-    index: dict[str, list[str]] = {}
-    for a in links:
-        index.setdefault(" ".join(a.split()[:2]), []).append(a)
-    return index
-
-
-def is_link_line(line: str, links: set[str], index: dict[str, list[str]]) -> bool:
-    """The line is a headline link's text, or starts with one that makes >= 70% of it."""
-    k = key(line)
-    if k in links:
-        return True
-    n = len(k)
-    return any(n and k.startswith(a) and len(a) >= 0.7 * n for a in index.get(" ".join(k.split()[:2]), ()))
+EXTRACT = dict(include_comments=False, include_tables=True, output_format="txt")
 
 
 def join_wrapped(text: str) -> str:
@@ -199,12 +32,17 @@ def join_wrapped(text: str) -> str:
     return "\n".join(out)
 
 
-def clean(text: str, parts: PageParts, language: str, title: str | None = None) -> Stripped:
-    lines = join_wrapped(text).splitlines()
+def without_title(lines: list[str], title: str | None) -> list[str]:
+    """The lines without a first one that repeats the title (the <h1> in the body)."""
     head = next((i for i, x in enumerate(lines) if x.strip()), None)
-    if title and head is not None and key(lines[head]) == key(title):  # the <h1> repeated in the body
-        lines = lines[head + 1 :]
-    s = strip_lines("\n".join(lines), language)
+    if title and head is not None and key(lines[head]) == key(title):
+        return lines[head + 1 :]
+    return lines
+
+
+def clean_candidate(text: str, parts: PageParts, language: str, title: str | None = None) -> Stripped:
+    """A candidate text without furniture, headline-link and teaser lines, and captions."""
+    s = strip_lines("\n".join(without_title(join_wrapped(text).splitlines(), title)), language)
     link_set, index, cap_keys = set(parts.links), link_index(parts.links), {key(c) for c in parts.captions}
     is_link = [is_link_line(line, link_set, index) for line in s.lines]
     teaser = [a or parts.is_teaser(line) for a, line in zip(teasers(is_link), s.lines)]
@@ -219,21 +57,6 @@ def clean(text: str, parts: PageParts, language: str, title: str | None = None) 
             kept.append(line)
     s.lines = kept
     return s
-
-
-def teasers(is_link: list[bool], gap: int = 2, run: int = 3) -> list[bool]:
-    """Lines inside a run of >= `run` headline links spaced <= `gap` lines apart (teaser texts)."""
-    out = [False] * len(is_link)
-    idx = [i for i, linked in enumerate(is_link) if linked]
-    start = 0
-    for j in range(1, len(idx) + 1):
-        if j == len(idx) or idx[j] - idx[j - 1] > gap + 1:
-            if j - start >= run:
-                last = min(len(is_link), idx[j - 1] + 1 + (idx[j - 1] - idx[j - 2] - 1 if j - start > 1 else 0))
-                for i in range(idx[start], last):
-                    out[i] = True
-            start = j
-    return out
 
 
 def prose_score(s: Stripped) -> tuple[float, int]:
@@ -284,9 +107,6 @@ def recover_lead(default: str, box: list[tuple[str, float]]) -> str:
             break
         lead.insert(0, text)
     return "\n".join(lead + lines)
-
-
-EXTRACT = dict(include_comments=False, include_tables=True, output_format="txt")
 
 
 def default_text(tree, url: str | None) -> tuple[str, list[tuple[str, float]]]:

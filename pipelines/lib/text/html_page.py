@@ -22,30 +22,22 @@ from htmldate import find_date
 from trafilatura import metadata as tmeta
 
 from pipelines.lib.text.characters import strip_invisible
-from pipelines.lib.text.clean import (
-    DOMAIN,
-    NoArticleText,
-    Page,
-    Stripped,
-    guess_language,
-    header_of,
-    is_sentence,
-    normalise,
-    outlet_domain,
-    strip_lines,
-    words,
-)
 from pipelines.lib.text.decoding import decode_html
+from pipelines.lib.text.domains import DOMAIN, registrable
+from pipelines.lib.text.furniture import Stripped, header_of, strip_lines
 from pipelines.lib.text.html_candidates import (
-    PageParts,
     alternatives,
     article_elements,
-    clean,
+    clean_candidate,
     default_text,
-    page_parts,
     prose_score,
 )
+from pipelines.lib.text.html_parts import PageParts, page_parts
 from pipelines.lib.text.html_tree import parse_html
+from pipelines.lib.text.language import guess_language
+from pipelines.lib.text.lines import is_sentence, normalise, words
+from pipelines.lib.text.outlets import outlet_domain
+from pipelines.lib.text.page import NoArticleText, Page
 
 MIN_PROSE_WORDS = 20
 SUBSTANTIAL_CHARS = 200  # a text without sentence-shaped lines is kept from this size on
@@ -83,13 +75,14 @@ def suspicion(tree, raw: str, s: Stripped, score: tuple[float, int]) -> int:
 def best_text(tree, url: str | None, parts: PageParts, language: str, title: str | None):
     """(cleaned text, prose words, trafilatura's default cleaned)."""
     raw, box = default_text(tree, url)
-    default = clean(raw, parts, language, title)
+    default = clean_candidate(raw, parts, language, title)
     scores = {"default": prose_score(default)}
     level = suspicion(tree, raw, default, scores["default"])
     if not level:
         return default, scores["default"][1], default
     cleaned = {"default": default} | {
-        name: clean(text, parts, language, title) for name, text in alternatives(tree, url, box, level > 1).items()
+        name: clean_candidate(text, parts, language, title)
+        for name, text in alternatives(tree, url, box, level > 1).items()
     }
     scores |= {name: prose_score(s) for name, s in cleaned.items() if name != "default"}
     best = max(scores, key=lambda name: (scores[name][0], ORDER.index(name)))
@@ -124,14 +117,6 @@ def without_prose(tree, s: Stripped, default: Stripped, parts: PageParts, langua
     return s
 
 
-def registrable(host: str | None) -> str | None:
-    if not host:
-        return None
-    parts = host.lower().removeprefix("www.").split(".")
-    n = 3 if len(parts) >= 3 and parts[-2] in {"co", "or", "ac", "go", "web", "my", "sch", "com", "net"} else 2
-    return ".".join(parts[-n:])
-
-
 def tidy_title(title: str | None, site: str | None, headlines: list[str] | None = None) -> str | None:
     """Drop an outlet name glued to the title ("Outlet.com: Title", "Title - Outlet").
 
@@ -162,6 +147,27 @@ def page_language(tree, meta_lang: str | None, body: str) -> str | None:
     return lang if lang.isalpha() and len(lang) == 2 else guess
 
 
+def page_site(url: str | None, s: Stripped, sitename: str | None, language: str) -> str | None:
+    """The site: the URL's registrable domain, else the dateline's outlet as a domain or a known
+    name, else the site name of the page's metadata."""
+    outlet = s.outlet.lower() if s.outlet and DOMAIN.fullmatch(s.outlet) else None
+    return (
+        registrable(urlsplit(url).hostname if url else None)
+        or outlet
+        or outlet_domain(sitename, language)
+        or outlet_domain(s.outlet, language)
+        or (sitename.lower() if sitename else None)
+    )
+
+
+def publication_date(tree, url: str | None) -> str | None:
+    """htmldate's original publication date of the page (it works on a copy of the tree)."""
+    try:
+        return find_date(tree, url=url, extensive_search=False, original_date=True)
+    except Exception:  # htmldate is best effort
+        return None
+
+
 def page_from_html(html: str | bytes, url: str | None = None) -> Page:
     """The article of an HTML page (bytes are decoded by ``decoding.decode_html``); zero-width,
     bidi and control characters are gone before parsing, so from the title on."""
@@ -173,25 +179,15 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
     meta = page_metadata(tree, url)
     url = url or meta.url
     language = page_language(tree, meta.language, "") or "id"
-    parts = page_parts(tree)
+    parts = page_parts(tree, language)
     s, prose, default = best_text(tree, url, parts, language, meta.title)
     if prose < MIN_PROSE_WORDS:
         s = without_prose(tree, s, default, parts, language)
     body = "\n\n".join(s.lines)
     if not words(body):
         raise NoArticleText("no article text: only furniture on the page")
-    try:
-        date = find_date(tree, url=url, extensive_search=False, original_date=True)  # works on a copy
-    except Exception:  # htmldate is best effort
-        date = None
-    outlet = s.outlet.lower() if s.outlet and DOMAIN.fullmatch(s.outlet) else None
-    site = (
-        registrable(urlsplit(url).hostname if url else None)
-        or outlet
-        or outlet_domain(meta.sitename, language)
-        or outlet_domain(s.outlet, language)
-        or (meta.sitename.lower() if meta.sitename else None)
-    )
+    date = publication_date(tree, url)
+    site = page_site(url, s, meta.sitename, language)
     times = [normalise(t.text_content()) for t in tree.iter("time")]
     return Page(
         title=tidy_title(meta.title, site, [" ".join(h.text_content().split()) for h in tree.iter("h1")]),

@@ -100,14 +100,11 @@ def flatten_nesting(html: str, wrapper_depth: int = WRAPPER_DEPTH, max_depth: in
         if not name:  # a comment
             continue
         if closing:
-            for k in range(len(stack) - 1, max(-1, len(stack) - 1 - CLOSE_SEARCH), -1):
-                if stack[k][0] == name:
-                    kept_depth -= sum(kept for _, kept in stack[k:])
-                    if stack[k][1]:
-                        out.append(match.group(0))
-                    del stack[k:]
-                    break
-            continue  # a stray closing tag is dropped
+            closed, kept = close_element(stack, name)
+            kept_depth -= closed
+            if kept:
+                out.append(match.group(0))
+            continue
         if name in VOID or self_closed:
             out.append(match.group(0))
             continue
@@ -127,3 +124,14 @@ def flatten_nesting(html: str, wrapper_depth: int = WRAPPER_DEPTH, max_depth: in
             out.append(match.group(0))
     out.append(html[pos:])
     return "".join(out)
+
+
+def close_element(stack: list[tuple[str, bool]], name: str) -> tuple[int, bool]:
+    """Close the innermost open ``name`` (looking ``CLOSE_SEARCH`` elements down) and those opened
+    inside it: (how many of them were kept, whether its own tag was). A stray closing tag closes nothing."""
+    for k in range(len(stack) - 1, max(-1, len(stack) - 1 - CLOSE_SEARCH), -1):
+        if stack[k][0] == name:
+            closed, kept = sum(kept for _, kept in stack[k:]), stack[k][1]
+            del stack[k:]
+            return closed, kept
+    return 0, False

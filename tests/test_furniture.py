@@ -1,14 +1,14 @@
-"""strip_furniture: Indonesian article text in, clean paragraphs + removed furniture + dateline place out."""
+"""strip_lines: Indonesian article text in, clean paragraphs + removed furniture + dateline place out."""
 
-from pipelines.lib.text.clean import (
-    NoArticleText,
-    guess_language,
-    header_of,
-    mentioned_site,
-    outlet_domain,
-    strip_furniture,
-    strip_lines,
-)
+from pipelines.lib.text.furniture import Stripped, header_of, strip_lines
+
+
+def body_of(s: Stripped) -> str:
+    return "\n\n".join(s.lines)
+
+
+def fragments(s: Stripped) -> list[str]:
+    return [fragment for _, fragment in s.removed]
 
 
 def test_read_also_editor_tags_and_end_marker_are_removed():
@@ -25,7 +25,8 @@ Tags
 Terkini
 
 Terpopuler"""
-    body, removed, place = strip_furniture(text)
+    s = strip_lines(text)
+    body, removed, place = body_of(s), fragments(s), s.place
     assert body == (
         "Putin mengatakan bahwa Rusia siap menggelar kerja sama dengan China.\n\n"
         "Menurut Yang, kedua negara akan saling mendukung kepentingan inti."
@@ -40,7 +41,8 @@ def test_inline_read_also_inside_a_paragraph_is_cut():
         "Harga beras naik 10 persen pekan ini. Baca juga: Harga Cabai Melonjak Jelang Lebaran "
         "Pedagang mengeluhkan pasokan yang seret."
     )
-    body, removed, _ = strip_furniture(text)
+    s = strip_lines(text)
+    body, removed = body_of(s), fragments(s)
     assert body == "Harga beras naik 10 persen pekan ini. Pedagang mengeluhkan pasokan yang seret."
     assert removed == ["Baca juga: Harga Cabai Melonjak Jelang Lebaran"]
 
@@ -53,7 +55,8 @@ def test_outlet_datelines_are_removed_and_place_kept():
         "CONTOHBERITA.CO.ID – Presiden menandatangani beberapa dokumen.": None,
     }
     for text, place in cases.items():
-        body, removed, got = strip_furniture(text)
+        s = strip_lines(text)
+        body, removed, got = body_of(s), fragments(s), s.place
         assert got == place, text
         assert body[0].isupper() and "-" not in body[:3] and len(removed) == 1
 
@@ -66,31 +69,24 @@ Rusia dan China sepakat memperkuat kerja sama energi tahun ini (ANTARA FOTO/Budi
 Silakan baca konten menarik lainnya dari Contoh.com di Google News dan Whatsapp Channel!
 Exit mobile version
 Copyright © 2024 Contoh"""
-    body, removed, _ = strip_furniture(text)
+    s = strip_lines(text)
+    body, removed = body_of(s), fragments(s)
     assert body == "Rusia dan China sepakat memperkuat kerja sama energi tahun ini."
     assert "(ANTARA FOTO/Budi)" in removed
 
 
 def test_editor_initials_at_the_end_are_removed():
-    body, removed, _ = strip_furniture("Rosatom menyepakati program kerja sama jangka panjang. (dam)")
+    s = strip_lines("Rosatom menyepakati program kerja sama jangka panjang. (dam)")
+    body, removed = body_of(s), fragments(s)
     assert body == "Rosatom menyepakati program kerja sama jangka panjang."
     assert removed == ["(dam)"]
 
 
 def test_subheadings_inside_the_body_stay():
     text = "Paragraf pertama tentang kerja sama kedua negara.\n\nFokus Kerja Sama\n\nParagraf kedua tentang hasilnya."
-    body, _, _ = strip_furniture(text)
+    s = strip_lines(text)
+    body = body_of(s)
     assert "Fokus Kerja Sama" in body
-
-
-def test_language_guess_from_function_words():
-    assert guess_language("Presiden mengatakan bahwa kerja sama yang dibangun dengan China akan diperkuat") == "id"
-    assert guess_language("The president said that the deal with China was signed in the capital") == "en"
-    assert guess_language("Putin Xi") is None
-
-
-def test_no_article_text_is_a_value_error():
-    assert issubclass(NoArticleText, ValueError)
 
 
 def test_photo_credits_close_captions_but_not_sentences():
@@ -104,7 +100,8 @@ Pemerintah menyiapkan 2 juta ton beras untuk cadangan (AP Photo/Nama).
 Harga cabai naik menjadi Rp60.000 per kilogram (Kementan/BPS).
 Polisi menyita foto dan dokumen dari rumah tersangka, kata juru bicara (Polda).
 Kunjungan itu adalah yang pertama sejak 2019 (kunjungan kenegaraan)."""
-    body, removed, _ = strip_furniture(text)
+    s = strip_lines(text)
+    body, removed = body_of(s), fragments(s)
     assert body.split("\n\n") == [
         "Pemerintah menyiapkan 2 juta ton beras untuk cadangan.",
         "Harga cabai naik menjadi Rp60.000 per kilogram (Kementan/BPS).",
@@ -155,7 +152,8 @@ Hotline: (021) 555 1234
 (xyz)
 minyak
 harga minyak"""
-    body, removed, _ = strip_furniture(text)
+    s = strip_lines(text)
+    body, removed = body_of(s), fragments(s)
     assert body == (
         "Harga minyak dunia turun tiga persen pada perdagangan Selasa.\n\n"
         "Analis memperkirakan harga akan kembali naik pekan depan."
@@ -171,7 +169,8 @@ Istana
 Pilihan Redaksi
 Menteri Baru Dilantik Pekan Depan
 Paragraf kedua menjelaskan hasil rapat kabinet tersebut secara lebih rinci kepada publik."""
-    body, _, _ = strip_furniture(text)
+    s = strip_lines(text)
+    body = body_of(s)
     assert body.split("\n\n") == [
         "Paragraf pertama tentang rapat kabinet yang digelar di Istana pada Senin pagi.",
         "Paragraf kedua menjelaskan hasil rapat kabinet tersebut secara lebih rinci kepada publik.",
@@ -191,43 +190,6 @@ def test_more_dateline_shapes():
         assert s.lines[0][0].isupper() and not s.lines[0].startswith(("-", "Jakarta", "Lima"))
 
 
-def test_outlet_names_map_to_domains():
-    assert outlet_domain("ANTARA") == "antaranews.com"
-    assert outlet_domain("CNN Indonesia") == "cnnindonesia.com"
-    assert outlet_domain("detikNews") == outlet_domain("detikFinance") == "detik.com"
-    assert outlet_domain("SINDOnews") == "sindonews.com"
-    assert outlet_domain("ANTARA/Xinhua") == "antaranews.com"
-    assert outlet_domain("TEMPO.CO") == "tempo.co"
-    assert outlet_domain("Contohwarta") is None
-    assert mentioned_site(["Follow Berita Okezone di Google News"]) == "okezone.com"
-    assert mentioned_site(["Ikuti Whatsapp Channel Republika"]) == "republika.co.id"
-    assert mentioned_site(["Ikuti berita bisnis terkini di Google News"]) is None
-
-
-def test_menu_lines_and_breadcrumbs_are_furniture():
-    from pipelines.lib.text.clean import is_breadcrumb, is_menu_line, line_kind, rules
-
-    r = rules()
-    for line in [
-        "Beranda Berita Ekonomi Bola Tekno Gaya Hidup Travel",
-        "Finansial Market Kabar99 Sains Premium",
-        "Hukum dan Kriminal Humaniora Daerah Opini Kolom",
-        "Home > Berita > Daerah",
-        "Beranda » Nasional » Politik",
-        "Home / Bisnis / Makro",
-        "Politik Dunia",
-    ]:
-        assert is_menu_line(line, r) and line_kind(line, r) == "furniture", line
-    assert is_breadcrumb("Beranda » Nasional", r)
-    for line in [
-        "Ekonomi Daerah Tumbuh Lima Persen pada Kuartal Ketiga",
-        "Berita Politik Hari Ini di Senayan",
-        "Harga Emas 24/7 Naik Lagi",
-        "Ekspor naik > 5 persen, kata menteri dalam rapat.",
-    ]:
-        assert not is_menu_line(line, r), line
-
-
 def test_navigation_counters_share_bars_and_bylines_are_removed():
     text = """Loncat ke konten utama
 Lewati ke navigasi
@@ -245,7 +207,8 @@ Follow contohwarta untuk update berita terkini
 Redaksi Contoh Warta
 Iklan - Scroll untuk melanjutkan
 Banjir setinggi satu meter merendam permukiman warga di tepi sungai sejak Selasa pagi."""
-    body, removed, _ = strip_furniture(text)
+    s = strip_lines(text)
+    body, removed = body_of(s), fragments(s)
     assert body == "Banjir setinggi satu meter merendam permukiman warga di tepi sungai sejak Selasa pagi."
     assert "Dibaca 1.204 kali" in removed and "Redaksi Contoh Warta" in removed
 
@@ -265,7 +228,8 @@ Jembatan sepanjang 80 meter itu menghubungkan dua desa.
 (dari berbagai sumber/abc)
 Warga menyambut gembira peresmian tersebut.
 [abc]"""
-    body, removed, _ = strip_furniture(text)
+    s = strip_lines(text)
+    body, removed = body_of(s), fragments(s)
     assert body.split("\n\n") == [
         'Gubernur meresmikan jembatan itu pada Senin. "Semoga bermanfaat," katanya.',
         "Jembatan sepanjang 80 meter itu menghubungkan dua desa.",
@@ -284,10 +248,12 @@ Petani di Jawa Tengah menyambut baik kebijakan tersebut, kata ketua kelompok tan
 Terkait
 Harga Gabah Kering Panen Naik di Tingkat Petani
 Bulog Serap 2 Juta Ton Beras Hingga Akhir Tahun"""
-    body, removed, _ = strip_furniture(text)
+    s = strip_lines(text)
+    body, removed = body_of(s), fragments(s)
     assert "Dampak bagi Petani" in body
     assert body.endswith("kata ketua kelompok tani.")
     assert "Bulog Serap 2 Juta Ton Beras Hingga Akhir Tahun" in removed
     # the same list without a heading
-    body, removed, _ = strip_furniture(text.replace("Terkait\n", ""))
+    s = strip_lines(text.replace("Terkait\n", ""))
+    body, removed = body_of(s), fragments(s)
     assert body.endswith("kata ketua kelompok tani.") and "Harga Gabah" not in body

@@ -1,0 +1,182 @@
+"""Strip page furniture from article text: the shared core of the clean-text stage.
+
+``strip_lines`` works line by line (a line is a paragraph) on text that came out of an
+HTML extractor or a plain-text dump. It removes what is not the article ("Baca juga"
+links, captions and photo credits, editor lines, tag lists, app banners, site menus and
+breadcrumbs, navigation / share / comment / counter links, related-headline lists after a
+heading or closing the text) and the outlet dateline at the start of the first paragraph,
+whose place it returns. Patterns live in the lexicon ``furniture.toml``; whole lines are
+judged by ``line_kinds``, datelines by ``datelines``.
+
+Decisions: editor initials closing an article ("(dam)", "(kpl/pur/tch)") are removed, also
+on a line of their own, and a source/editor code ("(Ant/I-1)") is cut wherever it closes a
+line; a closing list of lowercase tag lines is removed, so is a closing run of Title-Case
+headlines after the last sentence (a subheading is followed by text, so it is never at the
+end and is kept); a line repeated verbatim is kept once; a line that closes with a photo
+credit ("... Kamis. (REUTERS/Nama)", "... Moskow. ANTARA/Nama/aa") is a caption, while a
+credit before a sentence's final stop is only cut; captions, date lines, bylines with a date
+and the dateline go to ``header_of`` (they carry dates), everything else removed only to
+``Stripped.removed``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipelines.lib.text.datelines import find_dateline, tidy_place
+from pipelines.lib.text.furniture_rules import FurnitureRules, rules
+from pipelines.lib.text.line_kinds import credit_caption, line_kind
+from pipelines.lib.text.lines import ends_sentence, is_headline, is_tag_line, normalise, words
+from pipelines.lib.text.outlets import byline_outlet
+
+END_MARKER = re.compile(r"\s*\*{3,}\s*$")  # "***" glued to the last sentence
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
+HEADER_KINDS = ("dateline", "caption", "date", "duplicate")
+Removed = list[tuple[str, str]]  # (kind, fragment)
+
+
+@dataclass
+class Stripped:
+    lines: list[str]
+    removed: list[tuple[str, str]]  # (kind, fragment)
+    place: str | None = None
+    outlet: str | None = None
+
+
+def strip_lines(text: str, language: str = "id") -> Stripped:
+    """The article paragraphs of ``text``, what was removed (by kind) and the dateline's place and outlet."""
+    r = rules(language)
+    out = Stripped([], [])
+    seen: set[str] = set()
+    for line in outside_related_lists(text, r, out.removed):
+        line = cut_editor_code(line, r, out.removed)
+        if line is None:
+            continue
+        if kind := furniture_kind(line, r, seen):
+            out.removed.append((kind, line))
+            continue
+        seen.add(line)
+        line = cut_dateline(cut_inline_furniture(line, r, out.removed), r, out)
+        if line and words(line):
+            out.lines.append(line)
+    cut_closing_furniture(out, r)
+    return out
+
+
+def outside_related_lists(text: str, r: FurnitureRules, removed: Removed) -> Iterator[str]:
+    """The normalised non-empty lines of ``text`` but related-list headings ("Baca juga:") and the
+    short or unfinished lines under them, which go to ``removed``."""
+    in_list = False
+    for raw in text.splitlines():
+        line = normalise(raw)
+        if not line:
+            continue
+        if any(p.match(line) for p in r.list_heading):
+            removed.append(("furniture", line))
+            in_list = True
+            continue
+        if in_list and (not line.endswith((".", "”", '"')) or len(words(line)) < 8):
+            removed.append(("furniture", line))
+            continue
+        in_list = False
+        yield line
+
+
+def cut_editor_code(line: str, r: FurnitureRules, removed: Removed) -> str | None:
+    """The line without a closing source/editor code ("... katanya. (Ant/I-1)"); None when no word is left."""
+    if not r.editor_code or not (m := r.editor_code.search(line)):
+        return line
+    removed.append(("furniture", m.group(0).strip()))
+    line = line[: m.start()].rstrip()
+    return line if words(line) else None
+
+
+def furniture_kind(line: str, r: FurnitureRules, seen: set[str]) -> str | None:
+    """The kind of a whole line that is not article text: a line kind, a reporter line, a repeat."""
+    kind = line_kind(line, r)
+    if kind is None and byline_outlet(line) is not None:
+        kind = "furniture"
+    if kind is None and line in seen and len(words(line)) >= 8:
+        kind = "duplicate"
+    return kind
+
+
+def strip_read_also(line: str, r: FurnitureRules) -> tuple[str, list[str]]:
+    """Cut an inline 'Baca juga: <Headline>' out of a paragraph (headline = Title-Case run)."""
+    m = r.read_also.search(line)
+    if not m or m.start() == 0:
+        return line, []
+    tokens, end = list(re.finditer(r"\S+", line[m.end() :])), m.end()
+    taken = 0
+    for t in tokens:
+        w = t.group(0)
+        if not (w[0].isupper() or w[0].isdigit() or w[0] in "\"“'‘(" or len(w) <= 3):
+            break
+        taken += 1
+        end = m.end() + t.end()
+        if w[-1] in "?!":
+            break
+    if taken < len(tokens) and taken > 1 and line[end - 1] not in "?!":  # last capital starts the next sentence
+        end = m.end() + tokens[taken - 1].start()
+    return (line[: m.start()] + " " + line[end:]).strip(), [line[m.start() : end].strip()]
+
+
+def cut_credits(line: str, r: FurnitureRules, removed: Removed) -> str:
+    """The paragraph without inline photo credits, and without a closing one that names a photo
+    ("... ini (REUTERS/Nama)."): a source such as "(Kementan/BPS)." stays."""
+    removed += [("caption", m.group(0)) for m in r.credit.finditer(line)]
+    line = r.credit.sub(" ", line)
+    m = credit_caption(line, r)[1]
+    if m and m.group(0).lstrip().startswith("(") and r.credit_photo and r.credit_photo.search(m.group(0)):
+        removed.append(("caption", m.group(0).strip().rstrip(".").strip()))
+        line = line[: m.start()] + (" ." if m.group(0).rstrip().endswith(".") else "")
+    return line
+
+
+def cut_inline_furniture(line: str, r: FurnitureRules, removed: Removed) -> str:
+    """The paragraph without 'Baca juga' links, photo credits, CMS embeds and a closing "***"."""
+    line, cut = strip_read_also(line, r)
+    removed += [("furniture", c) for c in cut]
+    line = cut_credits(line, r, removed)
+    if r.embed:
+        removed += [("furniture", m.group(0)) for m in r.embed.finditer(line)]
+        line = r.embed.sub(" ", line)
+    line = SPACE_BEFORE_PUNCTUATION.sub(r"\1", normalise(line))
+    if m := END_MARKER.search(line):
+        removed.append(("furniture", m.group(0).strip()))
+        line = line[: m.start()]
+    return line
+
+
+def cut_dateline(line: str, r: FurnitureRules, out: Stripped) -> str:
+    """The first paragraph without its outlet dateline, whose place and outlet go to ``out``."""
+    if out.lines or out.place is not None or out.outlet is not None or not (m := find_dateline(line, r)):
+        return line
+    out.removed.append(("dateline", m.group(0).strip()))
+    out.place, out.outlet = tidy_place(m.groupdict().get("place")), m.groupdict().get("outlet")
+    return line[m.end() :].strip()
+
+
+def cut_closing_furniture(out: Stripped, r: FurnitureRules) -> None:
+    """Remove what closes the text: a tag list, linked headlines after the last paragraph, editor initials."""
+    while out.lines and is_tag_line(out.lines[-1]):  # "rusia", "li qiang"
+        out.removed.append(("furniture", out.lines.pop()))
+    n = len(out.lines)
+    while n > 1 and is_headline(out.lines[n - 1]):
+        n -= 1
+    if n < len(out.lines) and ends_sentence(out.lines[n - 1]):
+        out.removed += [("furniture", x) for x in out.lines[n:]]
+        del out.lines[n:]
+    if out.lines and (m := r.initials.search(out.lines[-1])):
+        out.removed.append(("furniture", m.group(0).strip()))
+        out.lines[-1] = out.lines[-1][: m.start()].strip()
+        if not words(out.lines[-1]):
+            out.lines.pop()
+
+
+def header_of(s: Stripped, *extra: str | None) -> str:
+    """Text that is not body but may carry metadata (dates): extra lines, datelines, captions, date lines."""
+    keep = [e for e in extra if e] + [f for k, f in s.removed if k in HEADER_KINDS]
+    return "\n".join(dict.fromkeys(keep))
