@@ -73,7 +73,7 @@ class _Extractor:
         self.events: list[Event] = []
         self.date_mentions = find_date_mentions(text, language) if date_mentions is None else date_mentions
         self.dates_at = Intervals((m.start, m.end, m) for m in self.date_mentions)
-        self.spans = sentences(text) if spans is None else spans
+        self.spans = sentences(text, language) if spans is None else spans
         self.last_dated: ResolvedDate | None = None
         self.last_pair: tuple[str, ...] = ()  # the people of the last event between two or more people
         self.cues = load_cues(language)

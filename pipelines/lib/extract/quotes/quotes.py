@@ -59,7 +59,7 @@ class _Extractor:
     ):
         self.text = text
         self.cues = load_cues(language)
-        self.sentences = sentences(text) if spans is None else spans
+        self.sentences = sentences(text, language) if spans is None else spans
         self.quoted = find_quoted(text, language) if quoted is None else quoted
         self.marked_at = Intervals((q.open_at, q.close_at or q.end, q) for q in self.quoted)  # marks included
         self.speakers = Speakers(text, actors, self.cues, self.sentences, self.quoted)
