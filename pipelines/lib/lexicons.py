@@ -32,6 +32,11 @@ def overlay(base: Any, extra: Any) -> Any:
     return extra
 
 
+def one_of(words: list[str] | tuple[str, ...]) -> str:
+    """``words`` (each as written: a lexicon word may be a pattern) as one regular-expression group."""
+    return "(?:" + "|".join(words) + ")"
+
+
 def lexicon_dirs() -> list[Path]:
     """The shipped folder first, then the user's folders in the order given."""
     user = os.environ.get("WARTA_LEXICON_PATH", "")

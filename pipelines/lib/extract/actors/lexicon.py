@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipelines.lib import lexicons
+from pipelines.lib.lexicons import one_of
 
 TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 AFFILIATION_NAME = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|\([A-Z][A-Z0-9]{1,9}\)"  # "PT", "Angkasa", "(KPK)"
@@ -98,8 +99,8 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         institution_words=frozenset(people["institution_words"]),
         pronouns=frozenset(people["pronouns"]),
         role_conjunctions=frozenset(people["role_conjunctions"]),
-        cue_before_name=r"\b(?:" + "|".join(quotes["cues"]["after"]) + r")\s+",
-        verb_after_name=rf"\s+(?:{particles})?(?:" + "|".join(quotes["morphology"]["active_verb_prefixes"]) + ")[a-z]+",
+        cue_before_name=r"\b" + one_of(quotes["cues"]["after"]) + r"\s+",
+        verb_after_name=rf"\s+(?:{particles})?" + one_of(quotes["morphology"]["active_verb_prefixes"]) + "[a-z]+",
         alias_pattern=pattern,
         alias_starts=_alias_starts(by_alias),
         title_starts=frozenset(t.split()[0] for t in people["titles"]),

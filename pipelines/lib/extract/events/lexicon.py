@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from pipelines.lib import lexicons
+from pipelines.lib.lexicons import one_of
 
 Alternation = Callable[[list[str]], re.Pattern]  # the words as one pattern of whole words
 
@@ -59,17 +60,13 @@ def _lower_literals(pattern: str) -> str:
     return re.sub(r"(\\.)|([A-Z])", lambda m: m.group(1) or m.group(2).lower(), pattern)
 
 
-def _words(words: list[str]) -> str:
-    return "(?:" + "|".join(words) + ")"
-
-
 @cache
 def load_lexicon(language: str = "id") -> EventLexicon:
     data = lexicons.load("events", language)
     suffix = data["morphology"]["possessive_suffix"]
 
     def alternation(patterns: list[str]) -> re.Pattern:  # whole words, with or without the suffix
-        return re.compile(r"(?<![\w])" + _words(patterns) + rf"(?:{suffix})?(?![\w])", re.IGNORECASE)
+        return re.compile(r"(?<![\w])" + one_of(patterns) + rf"(?:{suffix})?(?![\w])", re.IGNORECASE)
 
     return EventLexicon(
         **_trigger_fields(data["types"], alternation, suffix),
@@ -93,7 +90,7 @@ def _trigger_fields(types: dict[str, Any], alternation: Alternation, suffix: str
             )
             for name, spec in types.items()
         ),
-        "any_trigger": re.compile(r"\b" + _words([_lower_literals(p) for p in every]) + rf"(?:{suffix})?\b"),
+        "any_trigger": re.compile(r"\b" + one_of([_lower_literals(p) for p in every]) + rf"(?:{suffix})?\b"),
         "absorbs": {name: tuple(spec.get("absorbs", [])) for name, spec in types.items()},
         "weak_needs": {name: alternation(spec["weak_needs"]) for name, spec in types.items() if spec.get("weak_needs")},
         "needs_location": frozenset(name for name, spec in types.items() if spec.get("needs_location")),
@@ -103,10 +100,10 @@ def _trigger_fields(types: dict[str, Any], alternation: Alternation, suffix: str
 
 def _reference_fields(reference: dict[str, Any], alternation: Alternation) -> dict[str, Any]:
     return {
-        "anaphora": re.compile(r"^(?:\s+\S+)?\s+" + _words(reference["anaphora"]) + r"\b", re.IGNORECASE),
-        "after_event": re.compile(r"\b" + _words(reference["after_event"]) + r"\s+$", re.IGNORECASE),
+        "anaphora": re.compile(r"^(?:\s+\S+)?\s+" + one_of(reference["anaphora"]) + r"\b", re.IGNORECASE),
+        "after_event": re.compile(r"\b" + one_of(reference["after_event"]) + r"\s+$", re.IGNORECASE),
         "same_day": alternation(reference["same_day"]),
-        "report_cue": re.compile(_words(reference["report_cues"]) + r"\s+(?:\S+\s+){0,2}$", re.IGNORECASE),
+        "report_cue": re.compile(one_of(reference["report_cues"]) + r"\s+(?:\S+\s+){0,2}$", re.IGNORECASE),
         "inherit_date_within": int(reference["inherit_date_within"]),
         "date_reach": int(reference["date_reach"]),
     }
@@ -115,8 +112,8 @@ def _reference_fields(reference: dict[str, Any], alternation: Alternation) -> di
 def _status_fields(status: dict[str, Any], alternation: Alternation) -> dict[str, Any]:
     return {
         "planned": alternation(status["planned"]),
-        "planned_after": re.compile(r"(?:\s+\S+){0,4}?\s+" + _words(status["planned_after"]) + r"\b", re.IGNORECASE),
-        "future_after": re.compile(r"\b" + _words(status["future_after"]) + r"\b", re.IGNORECASE),
+        "planned_after": re.compile(r"(?:\s+\S+){0,4}?\s+" + one_of(status["planned_after"]) + r"\b", re.IGNORECASE),
+        "future_after": re.compile(r"\b" + one_of(status["future_after"]) + r"\b", re.IGNORECASE),
         "planned_cameo": status["planned_cameo"],
     }
 
@@ -128,7 +125,7 @@ def _participant_fields(participants: dict[str, Any], alternation: Alternation) 
         "between_parties": frozenset(participants["between_parties"]),
         "both_people": alternation(participants["both_people"]),
         "both_countries": alternation(participants["both_countries"]),
-        "pronouns": re.compile(r"\b" + _words(participants["pronouns"]) + r"\b", re.IGNORECASE),
+        "pronouns": re.compile(r"\b" + one_of(participants["pronouns"]) + r"\b", re.IGNORECASE),
         "not_participants": frozenset(participants["not_participants"]),
         "clause_break": alternation(participants["clause_breaks"]),
     }

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from pipelines.lib import lexicons
+from pipelines.lib.lexicons import one_of
 
 
 @dataclass(frozen=True)
@@ -50,18 +51,11 @@ class Cues:
     active_verb: re.Pattern
 
 
-def either(words: list[str] | tuple[str, ...]) -> str:
-    """The regular-expression alternation of ``words``, as they are written."""
-    return "|".join(words)
-
-
 @cache
 def load_cues(language: str = "id") -> Cues:
     lexicon = lexicons.load("quotes", language)
     dates = lexicons.load("dates", language)
     data, clause = lexicon["cues"], lexicon["reported_clause"]
-    speaker, morphology = lexicon["speaker"], lexicon["morphology"]
-    verbs = either(morphology["active_verb_prefixes"] + morphology["passive_verb_prefixes"])
     return Cues(
         after=tuple(data["after"]),
         speech_verbs=frozenset(data["speech_verbs"]),
@@ -75,59 +69,61 @@ def load_cues(language: str = "id") -> Cues:
         not_verbs=frozenset(data["not_verbs"]),
         naming_verbs=frozenset(data["naming_verbs"]),
         time_words=frozenset(w.lower() for w in [*dates["weekdays"], *dates["months"]]),
-        relative_pronouns=tuple(speaker["relative_pronouns"]),
-        pronoun_suffix=morphology["pronoun_suffix"],
+        relative_pronouns=tuple(lexicon["speaker"]["relative_pronouns"]),
+        pronoun_suffix=lexicon["morphology"]["pronoun_suffix"],
         min_words_unattributed=int(data["min_words_unattributed"]),
         min_reported_words=int(clause["min_words"]),
         cut_before=re.compile("|".join(re.escape(c) + r"\b" for c in clause["cut_before"]), re.IGNORECASE),
-        examples=re.compile(r"\s(?:" + "|".join(map(re.escape, clause["examples"])) + r")\s", re.IGNORECASE),
+        examples=re.compile(r"\s" + one_of(list(map(re.escape, clause["examples"]))) + r"\s", re.IGNORECASE),
         verb_list=re.compile(rf",\s+{clause['verb_list']}[a-z]{{3,}}\b"),
-        **_attribution_patterns(data, morphology["pronoun_suffix"]),
-        description_end=re.compile(r"\b(?:" + either(speaker["description_ends"]) + r")$"),
-        anaphoric_subject=re.compile(
-            r"\S\s+(?:"
-            + either(speaker["subject_demonstratives"])
-            + r")(?:\s+(?:"
-            + either(speaker["subject_adverbs"])
-            + r"))*\s*$"
-        ),
-        subject_clause=re.compile(r",\s+(?=[a-z])|^.*\b(?:" + either(speaker["clause_openers"]) + r")\b"),
-        relative=re.compile(r"\b(?:" + either(speaker["relative_pronouns"]) + r")\b"),
-        any_verb=re.compile(rf"\b(?:{verbs})[a-z]{{3,}}"),
-        verb_word=re.compile(rf"(?:{verbs})[a-z]{{4,}}"),
-        active_verb=re.compile(rf"\b(?:{either(morphology['active_verb_prefixes'])})[a-z]{{3,}}"),
+        **_attribution_patterns(data, lexicon["morphology"]["pronoun_suffix"]),
+        **_subject_patterns(lexicon["speaker"], lexicon["morphology"]),
     )
 
 
 def _attribution_patterns(data: dict[str, Any], suffix: str) -> dict[str, re.Pattern]:
     """The patterns of the cues before, after and around a quotation."""
-    speech_verbs = either(sorted(set(data["speech_verbs"]) | set(data["weak_speech_verbs"])))
-    complementizers = either(data["complementizers"])
+    speech_verbs = "|".join(sorted(set(data["speech_verbs"]) | set(data["weak_speech_verbs"])))
+    complementizers = one_of(data["complementizers"])
     return {
         "after_pattern": re.compile(
-            r"^[\s,]*\b(" + either(sorted(data["after"], key=len, reverse=True)) + r")\b", re.IGNORECASE
+            r"^[\s,]*\b(" + "|".join(sorted(data["after"], key=len, reverse=True)) + r")\b", re.IGNORECASE
         ),
-        "adjunct_start": re.compile(r"(?:" + either(data["adjuncts"]) + r")\b", re.IGNORECASE),
+        "adjunct_start": re.compile(one_of(data["adjuncts"]) + r"\b", re.IGNORECASE),
         "added_remark": re.compile(
-            r",\s*(?:" + either(data["remark_joiners"]) + r")\s+(" + speech_verbs + r")\s+(?:(?:"
-            rf"{complementizers})\s+)?",
+            r",\s*" + one_of(data["remark_joiners"]) + r"\s+(" + speech_verbs + rf")\s+(?:{complementizers}\s+)?",
             re.IGNORECASE,
         ),
-        "naming": re.compile(r"^\s*(?:\S+\s+){1,6}?(?:" + either(data["naming_as"]) + r")\b", re.IGNORECASE),
+        "naming": re.compile(r"^\s*(?:\S+\s+){1,6}?" + one_of(data["naming_as"]) + r"\b", re.IGNORECASE),
         "according_pattern": re.compile(
-            r"^(?:[^,]{0,40},\s*)?(" + either(data["according_to"]) + rf")({suffix})?\s*([^,]*),\s*", re.IGNORECASE
+            r"^(?:[^,]{0,40},\s*)?(" + "|".join(data["according_to"]) + rf")({suffix})?\s*([^,]*),\s*", re.IGNORECASE
         ),
-        "trailing_pattern": re.compile(r",\s*(" + either(data["after"]) + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE),
+        "trailing_pattern": re.compile(r",\s*(" + "|".join(data["after"]) + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE),
         "addressee_pattern": re.compile(
-            r"\s+(?:"
-            + either(data["addressee"])
-            + rf")\s+((?:\S+\s+){{0,3}}?\S+?)(?=\s+(?:{complementizers})\b|,|\s+(?:"
-            + either(data["addressee_ends"])
-            + r")\b)"
+            r"\s+"
+            + one_of(data["addressee"])
+            + rf"\s+((?:\S+\s+){{0,3}}?\S+?)(?=\s+{complementizers}\b|,|\s+"
+            + one_of(data["addressee_ends"])
+            + r"\b)"
         ),
-        "addressee_in": re.compile(r"\b(?:" + either(data["addressee"]) + r")\s+(.+)"),
-        "complementizer_ahead": re.compile(rf"((?:[\s,]+[^\s,]+){{0,12}}?[\s,]+)(?=(?:{complementizers})\b)"),
+        "addressee_in": re.compile(r"\b" + one_of(data["addressee"]) + r"\s+(.+)"),
+        "complementizer_ahead": re.compile(rf"((?:[\s,]+[^\s,]+){{0,12}}?[\s,]+)(?={complementizers}\b)"),
         "complement_pattern": re.compile(
-            r"(?:\s+(?:" + either(data["after_verb"]) + rf"))?\s*(?:[,:]\s*|(?:{complementizers})\b\s*)"
+            r"(?:\s+" + one_of(data["after_verb"]) + rf")?\s*(?:[,:]\s*|{complementizers}\b\s*)"
         ),
+    }
+
+
+def _subject_patterns(speaker: dict[str, Any], morphology: dict[str, Any]) -> dict[str, re.Pattern]:
+    """The patterns that tell a speaker's name from a description, a clause or a verb."""
+    verbs = one_of(morphology["active_verb_prefixes"] + morphology["passive_verb_prefixes"])
+    demonstratives, adverbs = one_of(speaker["subject_demonstratives"]), one_of(speaker["subject_adverbs"])
+    return {
+        "description_end": re.compile(r"\b" + one_of(speaker["description_ends"]) + r"$"),
+        "anaphoric_subject": re.compile(rf"\S\s+{demonstratives}(?:\s+{adverbs})*\s*$"),
+        "subject_clause": re.compile(r",\s+(?=[a-z])|^.*\b" + one_of(speaker["clause_openers"]) + r"\b"),
+        "relative": re.compile(r"\b" + one_of(speaker["relative_pronouns"]) + r"\b"),
+        "any_verb": re.compile(rf"\b{verbs}[a-z]{{3,}}"),
+        "verb_word": re.compile(rf"{verbs}[a-z]{{4,}}"),
+        "active_verb": re.compile(r"\b" + one_of(morphology["active_verb_prefixes"]) + r"[a-z]{3,}"),
     }
