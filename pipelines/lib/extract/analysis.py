@@ -33,7 +33,7 @@ def analyze(body: str, published: dt.date | None, ingested: dt.date, language: s
     else at the ingestion date.
     """
     dates = find_date_mentions(body, language)
-    spans = sentences(body)
+    spans = sentences(body, language)
     reference = published or reference_date(body, ingested, language, dates)
     actors = ArticleActors.scan(body, reference.year, language)
     quoted = find_quoted(body, language)

@@ -3,7 +3,8 @@
 A sentence is at most ``MAX_SENTENCE`` characters: an open quotation keeps its sentences
 together only up to that length (a mark that never closes does not make the rest of the
 paragraph one sentence), and a longer run without a full stop is cut at a space. Real
-sentences are far shorter; the limit keeps the work per sentence bounded.
+sentences are far shorter; the limit keeps the work per sentence bounded. A full stop after
+an abbreviation of ``lexicon/<lang>/sentences.toml`` or an initial ends no sentence.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
+
+from pipelines.lib import lexicons
 
 
 @dataclass(frozen=True)
@@ -24,9 +28,6 @@ PARAGRAPH = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (and any closing quotes/brackets after it) followed by
 # whitespace and something that can start a sentence.
 BOUNDARY = re.compile(r"(?<=[.!?])([”\"’')\]]*)\s+(?=[A-Z“\"‘'(\[«„0-9])")
-ABBREVIATIONS = re.compile(
-    r"(?:\b(?:dr|Dr|Prof|prof|Ir|H|Hj|St|No|no|Jl|Kol|Jend|Brigjen|Mayjen|Letjen|Bpk|Sdr|dkk|dll|dsb|tsb|a\.n|u\.p|Tbk|Co|Inc|Ltd|vs|[A-Z])\.)$"
-)
 OPENING = "“„«"
 CLOSING = "”»"
 
@@ -56,15 +57,23 @@ ABBREVIATION_REACH = 16  # characters before a full stop that can hold an abbrev
 MAX_SENTENCE = 4000
 
 
-def sentences(text: str) -> list[Span]:
+@cache
+def abbreviation_at_end(language: str = "id") -> re.Pattern:
+    """An abbreviation or an initial, with its full stop, at the end of the text searched."""
+    words = lexicons.load("sentences", language)["abbreviations"]
+    return re.compile(r"(?:\b(?:" + "|".join(map(re.escape, words)) + r"|[A-Z])\.)$")
+
+
+def sentences(text: str, language: str = "id") -> list[Span]:
     """Sentences of every paragraph; a quotation that spans sentences stays whole."""
+    abbreviation = abbreviation_at_end(language)
     result: list[Span] = []
     for para in paragraphs(text):
         start = 0
         quotes = _OpenQuotes(para.text)
         for match in BOUNDARY.finditer(para.text):
             lo = max(start, match.start() - ABBREVIATION_REACH)
-            if ABBREVIATIONS.search(para.text, lo, match.start()):
+            if abbreviation.search(para.text, lo, match.start()):
                 continue
             if quotes.inside(match.end(1)) and match.start() - start < MAX_SENTENCE:
                 continue

@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import quote, unquote, urlsplit
 
-from pipelines.lib.lexicons import _merge, lexicon_dirs
+from pipelines.lib.lexicons import load_merged
 
 RULES_FILE = "url_rules.toml"
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -58,11 +57,7 @@ class Rules:
 @cache
 def rules() -> Rules:
     """url_rules.toml, merged across the lexicon folders (WARTA_LEXICON_PATH)."""
-    data: dict = {}
-    for folder in lexicon_dirs():
-        if (folder / RULES_FILE).is_file():
-            with (folder / RULES_FILE).open("rb") as handle:
-                data = _merge(data, tomllib.load(handle))
+    data = load_merged(RULES_FILE) or {}
 
     def low(section: str, key: str) -> list[str]:
         return [str(item).lower() for item in data.get(section, {}).get(key, [])]

@@ -14,19 +14,9 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from pipelines.lib.extract.actors.lexicon import TOKEN, Actor, ActorLexicon, Mention, actor_id, load_lexicon
+from pipelines.lib.extract.actors.names import edit_distance_at_most_one, full_name_of, name_tokens, referenced_suffix
 
 __all__ = ["Actor", "ArticleActors", "Mention", "actor_id", "load_lexicon"]
-
-NAME_TOKEN = r"[A-Z][\w'’\-]*"
-
-
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) <= 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 @dataclass
@@ -108,7 +98,7 @@ class ArticleActors:
         for match in self._titled_phrases(tokens):
             phrase = match.group(0)
             tail = phrase.rsplit(",", 1)[-1]
-            tokens = self._name_tokens(tail)
+            tokens = name_tokens(self.lexicon, tail)
             if not tokens:
                 continue
             name = " ".join(tokens)
@@ -159,11 +149,14 @@ class ArticleActors:
             if name.lower() in self.lexicon.by_name or len(name.split()) < 3:
                 continue
             tokens = name.split()
-            keep = self._referenced_suffix(tokens)
+            keep = referenced_suffix(self.lexicon, self.text, tokens)
             if keep != tokens:
                 renamed[name] = Actor(" ".join(keep), "person")
-        if not renamed:
-            return
+        if renamed:
+            self._rename(renamed)
+
+    def _rename(self, renamed: dict[str, Actor]) -> None:
+        """Give the people of ``renamed`` (old name -> person) their new name everywhere, mentions shortened."""
         mentions = []
         for m in self.mentions:
             new = renamed.get(m.actor.name)
@@ -178,48 +171,11 @@ class ArticleActors:
         self.people = {renamed.get(n, a).name: renamed.get(n, a) for n, a in self.people.items()}
         self.role_map = {role: renamed.get(a.name, a) for role, a in self.role_map.items()}
 
-    def _referenced_suffix(self, tokens: list[str]) -> list[str]:
-        full = " ".join(tokens)
-        elsewhere = self.text.replace(full, " ")
-        for i in range(1, len(tokens) - 1):
-            if re.search(rf"(?<![\w]){re.escape(' '.join(tokens[i:]))}(?![\w])", elsewhere):
-                return tokens[i:]
-        cues = "|".join(self.lexicon.after_cues)
-        for i in range(1, len(tokens) - 1):  # a full name keeps two words at least
-            token = re.escape(tokens[i])
-            if re.search(
-                rf"\b(?:{cues})\s+{token}\b|(?<![\w]){token}\s+(?:pun\s+|juga\s+)?(?:me|ber)[a-z]+", elsewhere
-            ):
-                return tokens[i:]
-        return tokens[-3:]
-
-    def _name_tokens(self, phrase: str) -> list[str]:
-        """The trailing run of capitalised tokens that can be a person's name."""
-        tokens = phrase.split()
-        run: list[str] = []
-        for token in tokens:
-            clean = token.strip(",.:;()")
-            if (
-                re.fullmatch(NAME_TOKEN, clean)
-                and not (clean.isupper() and len(clean) <= 5)  # DPR, KPK, TNI: institutions, not names
-                and clean not in self.lexicon.not_name_words
-                and clean.lower() not in self.lexicon.titles
-                and (
-                    clean.lower() not in self.lexicon.by_alias or self.lexicon.by_alias[clean.lower()].kind == "person"
-                )
-            ):
-                run.append(clean)
-            else:
-                run = []
-            if token.endswith((",", ".", ":", ";")) and run:
-                break
-        return run if run and len(run) <= 4 else []
-
     def _remember_role(self, start: int, actor: Actor) -> None:
         if actor.kind != "person":
             return
         before = self.text[max(0, start - 100) : start]
-        match = self._role_before.search(before)
+        match = self.lexicon.role_before.search(before)
         if match:
             self._set_role(match.group(1), actor)
 
@@ -229,15 +185,11 @@ class ArticleActors:
         words = role.split()
         if (
             len(words) < 2
-            or "dan" in words
+            or any(word in self.lexicon.role_conjunctions for word in words)
             or any(getattr(self.lexicon.by_alias.get(w), "kind", None) == "person" for w in words)
         ):
             return
         self.role_map.setdefault(role, actor)
-
-    @property
-    def _role_before(self) -> re.Pattern:
-        return self.lexicon.role_before
 
     # -- lookup -------------------------------------------------------------
     def known_person(self, name: str) -> Actor | None:
@@ -296,20 +248,39 @@ class ArticleActors:
         if not phrase:
             return None
         lowered = phrase.lower()
+        persons, others = self._lexicon_actors_in(phrase)
+        if persons:
+            return persons[-1]
+        names = name_tokens(self.lexicon, phrase)
+        return (
+            self._person_known_by(phrase, names)
+            or self._role_holder(lowered, others)
+            or self._organization(phrase, lowered, others)
+            or self._person_named(names, lowered, others, register)
+            or self._actor_behind(lowered, others)
+        )
+
+    def _lexicon_actors_in(self, phrase: str) -> tuple[list[Actor], list[Actor]]:
+        """The lexicon's people, and its other actors, that ``phrase`` names, in order."""
         persons, others = [], []
         for match in self.lexicon.alias_pattern.finditer(phrase):
             actor = self.lexicon.by_alias[match.group(0).lower()]
             if not self.lexicon.case_fits(match.group(0)):
                 continue
             (persons if actor.kind == "person" else others).append(actor)
-        if persons:
-            return persons[-1]
-        names = self._name_tokens(phrase)
+        return persons, others
+
+    def _person_known_by(self, phrase: str, names: list[str]) -> Actor | None:
+        """A known person named by the phrase's name, or by one of its capitalised words (the last first)."""
         capitalised = [t.strip(",.:;()") for t in phrase.split() if t[:1].isupper()]
         for candidate in ([" ".join(names)] if names else []) + capitalised[::-1]:
             person = self.known_person(candidate)
             if person:
                 return person
+        return None
+
+    def _role_holder(self, lowered: str, others: list[Actor]) -> Actor | None:
+        """The person behind a role: the one this article gave it, else the lexicon's holder that year."""
         for role, actor in sorted(self.role_map.items(), key=lambda kv: -len(kv[0])):
             if lowered.endswith(role):
                 return actor
@@ -318,29 +289,45 @@ class ArticleActors:
                 holder = self.lexicon.role_holder(lowered, self.year)
                 if holder:
                     return holder
-        if re.fullmatch(r"[A-Z][A-Z0-9-]{1,8}", phrase) and not persons and not others:
-            return Actor(phrase, "organization")  # "kata NORAD"
-        governed = any(lowered.startswith(word + " ") for word in self.lexicon.government_words)
-        if phrase.split()[0] in self.lexicon.institution_words and not governed:
-            countries = [a for a in others if a.kind == "country"]
-            if countries:  # "Kementerian Pertahanan Rusia": the state speaks
-                return countries[0]
-            return Actor(" ".join(phrase.split(",")[0].split()), "organization")  # "Kepolisian Wales Selatan"
-        if names:
-            fuzzy = self._fuzzy_person(names)
-            if fuzzy:
-                return fuzzy
-            if len(names) >= 2 or any(lowered.startswith(t + " ") for t in self.lexicon.titles) or not others:
-                return self._new_person(names, register)
-        if others:  # "Pemerintah Brasil selaku ketua BRICS": the government's country
-            return others[0] if governed else others[-1]
+        return None
+
+    def _governed(self, lowered: str) -> bool:
+        """ "Pemerintah Rusia", "Kementerian Luar Negeri China": a country acting as itself."""
+        return any(lowered.startswith(word + " ") for word in self.lexicon.government_words)
+
+    def _actor_behind(self, lowered: str, others: list[Actor]) -> Actor | None:
+        """ "Pemerintah Brasil selaku ketua BRICS": the government's country; else the last actor named."""
+        if not others:
+            return None
+        return others[0] if self._governed(lowered) else others[-1]
+
+    def _organization(self, phrase: str, lowered: str, others: list[Actor]) -> Actor | None:
+        """An acronym ("kata NORAD") or an institution ("Kepolisian Wales Selatan"), or the state behind it."""
+        if re.fullmatch(r"[A-Z][A-Z0-9-]{1,8}", phrase) and not others:
+            return Actor(phrase, "organization")
+        if phrase.split()[0] not in self.lexicon.institution_words or self._governed(lowered):
+            return None
+        countries = [a for a in others if a.kind == "country"]
+        if countries:  # "Kementerian Pertahanan Rusia": the state speaks
+            return countries[0]
+        return Actor(" ".join(phrase.split(",")[0].split()), "organization")
+
+    def _person_named(self, names: list[str], lowered: str, others: list[Actor], register: bool) -> Actor | None:
+        """A person of this article the name misspells, or a person the lexicon does not know."""
+        if not names:
+            return None
+        fuzzy = self._fuzzy_person(names)
+        if fuzzy:
+            return fuzzy
+        if len(names) >= 2 or any(lowered.startswith(t + " ") for t in self.lexicon.titles) or not others:
+            return self._new_person(names, register)
         return None
 
     def _new_person(self, names: list[str], register: bool = True) -> Actor:
         """A person the lexicon does not know, named as fully as the article names them."""
-        tokens = self._referenced_suffix(names) if len(names) > 2 else names
+        tokens = referenced_suffix(self.lexicon, self.text, names) if len(names) > 2 else names
         if len(tokens) == 1:
-            tokens = self._full_name_of(tokens[0]) or tokens
+            tokens = full_name_of(self.lexicon, self.text, tokens[0]) or tokens
         actor = self.known_person(" ".join(tokens)) or Actor(" ".join(tokens), "person")
         if register and actor.name not in self.people:
             self.people[actor.name] = actor
@@ -355,23 +342,12 @@ class ArticleActors:
                 self._add(match.start(), match.end(), person)
         self.mentions.sort(key=lambda m: m.start)
 
-    def _full_name_of(self, token: str) -> list[str] | None:
-        """ "Samsul" -> "Samsul Arif" when the article writes the longer name somewhere."""
-        name = r"[A-Z][\w'’-]+"
-        for match in re.finditer(
-            rf"(?<![\w])((?:{name}\s+){{0,2}}){re.escape(token)}((?:\s+{name}){{0,2}})(?![\w])", self.text
-        ):
-            tokens = self._name_tokens(match.group(0))
-            if len(tokens) > 1 and token in tokens:
-                return tokens[-3:]
-        return None
-
     def _fuzzy_person(self, names: list[str]) -> Actor | None:
         if len(names) != 1 or len(names[0]) < 5:
             return None
         token = names[0].lower()
         for person in self.people.values():
-            if any(len(t) >= 5 and _edit_distance_at_most_one(token, t.lower()) for t in person.name.split()):
+            if any(len(t) >= 5 and edit_distance_at_most_one(token, t.lower()) for t in person.name.split()):
                 return person
         return None
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipelines.lib import lexicons
+from pipelines.lib.lexicons import one_of
 
 TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-AFFILIATION_TOKEN = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|\([A-Z][A-Z0-9]{1,9}\)|dan|untuk|dari|&"
+AFFILIATION_NAME = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|\([A-Z][A-Z0-9]{1,9}\)"  # "PT", "Angkasa", "(KPK)"
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,9 @@ class ActorLexicon:
     government_words: tuple[str, ...]
     institution_words: frozenset[str]
     pronouns: frozenset[str]
-    after_cues: tuple[str, ...]
+    role_conjunctions: frozenset[str]
+    cue_before_name: str  # "kata " before a name: a pattern to put in front of one
+    verb_after_name: str  # " pun mengatakan" after a name: a pattern to put after one
     alias_pattern: re.Pattern
     title_starts: frozenset[str]
     alias_starts: dict[str, int]  # first word of an alias -> most words of an alias starting so
@@ -80,18 +83,13 @@ class ActorLexicon:
 def load_lexicon(language: str = "id") -> ActorLexicon:
     data = lexicons.load("actors", language)
     people = lexicons.load("people", language)
-    actors, roles, by_alias = [], [], {}
-    for entry in data.get("actor", []):
-        aliases = tuple(dict.fromkeys([entry["name"], *entry.get("aliases", [])]))
-        actor = Actor(entry["name"], entry.get("kind", "person"), entry.get("country"), aliases)
-        actors.append(actor)
-        for alias in aliases:
-            by_alias.setdefault(alias.lower(), actor)
-        for role in entry.get("roles", []):
-            roles.append((role["role"].lower(), actor, role.get("since"), role.get("until")))
+    quotes = lexicons.load("quotes", language)
+    actors, roles, by_alias = _actors(data.get("actor", []))
     alternatives = sorted(by_alias, key=len, reverse=True)
     titles = "(?i:" + "|".join(re.escape(t) for t in sorted(people["titles"], key=len, reverse=True)) + ")"
+    affiliation = "|".join([AFFILIATION_NAME, *people["affiliation_words"], "&"])
     pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, alternatives)) + r")(?![\w])", re.IGNORECASE)
+    particles = "|".join(word + r"\s+" for word in people["name_verb_particles"])
     return ActorLexicon(
         actors=tuple(actors),
         roles=tuple(roles),
@@ -100,15 +98,31 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         government_words=tuple(people["government_words"]),
         institution_words=frozenset(people["institution_words"]),
         pronouns=frozenset(people["pronouns"]),
-        after_cues=tuple(lexicons.load("quotes", language)["cues"]["after"]),
+        role_conjunctions=frozenset(people["role_conjunctions"]),
+        cue_before_name=r"\b" + one_of(quotes["cues"]["after"]) + r"\s+",
+        verb_after_name=rf"\s+(?:{particles})?" + one_of(quotes["morphology"]["active_verb_prefixes"]) + "[a-z]+",
         alias_pattern=pattern,
         alias_starts=_alias_starts(by_alias),
         title_starts=frozenset(t.split()[0] for t in people["titles"]),
-        titled_phrase=re.compile(rf"(?<![\w]){titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{1,16}}"),
-        role_before=re.compile(rf"(?<![\w])({titles}\b(?:,?\s+(?:{AFFILIATION_TOKEN})){{0,8}}),?\s+$"),
+        titled_phrase=re.compile(rf"(?<![\w]){titles}\b(?:,?\s+(?:{affiliation})){{1,16}}"),
+        role_before=re.compile(rf"(?<![\w])({titles}\b(?:,?\s+(?:{affiliation})){{0,8}}),?\s+$"),
         by_alias=by_alias,
         by_name={a.name.lower(): a for a in actors},
     )
+
+
+def _actors(entries: list[dict]) -> tuple[list[Actor], list[tuple[str, Actor, int | None, int | None]], dict]:
+    """The actors of the ``[[actor]]`` tables, their dated roles, and every alias (lower-cased) to its actor."""
+    actors, roles, by_alias = [], [], {}
+    for entry in entries:
+        aliases = tuple(dict.fromkeys([entry["name"], *entry.get("aliases", [])]))
+        actor = Actor(entry["name"], entry.get("kind", "person"), entry.get("country"), aliases)
+        actors.append(actor)
+        for alias in aliases:
+            by_alias.setdefault(alias.lower(), actor)
+        for role in entry.get("roles", []):
+            roles.append((role["role"].lower(), actor, role.get("since"), role.get("until")))
+    return actors, roles, by_alias
 
 
 def _alias_starts(aliases: dict[str, Actor]) -> dict[str, int]:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from pipelines.lib import lexicons
+from pipelines.lib.lexicons import one_of
+
+Alternation = Callable[[list[str]], re.Pattern]  # the words as one pattern of whole words
 
 
 @dataclass(frozen=True)
@@ -32,13 +37,22 @@ class EventLexicon:
     planned_cameo: str
     both_people: re.Pattern
     both_countries: re.Pattern
+    pronouns: re.Pattern
     not_participants: frozenset[str]
     clause_break: re.Pattern
     location: re.Pattern
+    noun_suffix: str
 
-
-def _alternation(patterns: list[str]) -> re.Pattern:
-    return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")(?:nya)?(?![\w])", re.IGNORECASE)
+    def clause_around(self, visible: str, position: int) -> tuple[int, int]:
+        """The clause of ``visible`` around ``position``, cut at words that open another clause."""
+        start, end = 0, len(visible)
+        for match in self.clause_break.finditer(visible):
+            if match.start() <= position:
+                start = match.start()
+            elif match.start() > position:
+                end = match.start()
+                break
+        return start, end
 
 
 def _lower_literals(pattern: str) -> str:
@@ -49,47 +63,76 @@ def _lower_literals(pattern: str) -> str:
 @cache
 def load_lexicon(language: str = "id") -> EventLexicon:
     data = lexicons.load("events", language)
-    types = tuple(
-        (
-            name,
-            _alternation(spec["triggers"]),
-            _alternation(spec["weak"]) if spec.get("weak") else None,
-            spec.get("cameo"),
-        )
-        for name, spec in data["types"].items()
-    )
-    preps = "|".join(data["location"]["prepositions"])
-    reference = data["reference"]
-    every = [p for spec in data["types"].values() for p in spec["triggers"] + spec.get("weak", [])]
+    suffix = data["morphology"]["possessive_suffix"]
+
+    def alternation(patterns: list[str]) -> re.Pattern:  # whole words, with or without the suffix
+        return re.compile(r"(?<![\w])" + one_of(patterns) + rf"(?:{suffix})?(?![\w])", re.IGNORECASE)
+
     return EventLexicon(
-        types=types,
-        any_trigger=re.compile(r"\b(?:" + "|".join(map(_lower_literals, every)) + r")(?:nya)?\b"),
-        absorbs={name: tuple(spec.get("absorbs", [])) for name, spec in data["types"].items()},
-        weak_needs={
-            name: _alternation(spec["weak_needs"]) for name, spec in data["types"].items() if spec.get("weak_needs")
-        },
-        two_sided=frozenset(data["participants"]["two_sided"]),
-        joint=frozenset(data["participants"]["joint"]),
-        between_parties=frozenset(data["participants"]["between_parties"]),
-        needs_location=frozenset(name for name, spec in data["types"].items() if spec.get("needs_location")),
-        anaphora=re.compile(r"^(?:\s+\S+)?\s+(?:" + "|".join(reference["anaphora"]) + r")\b", re.IGNORECASE),
-        after_event=re.compile(r"\b(?:" + "|".join(reference["after_event"]) + r")\s+$", re.IGNORECASE),
-        same_day=_alternation(reference["same_day"]),
-        report_cue=re.compile(r"(?:" + "|".join(reference["report_cues"]) + r")\s+(?:\S+\s+){0,2}$", re.IGNORECASE),
-        inherit_date_within=int(reference["inherit_date_within"]),
-        date_reach=int(reference["date_reach"]),
-        phone=_alternation(data["types"]["call"]["phone"]),
-        planned=_alternation(data["status"]["planned"]),
-        planned_after=re.compile(
-            r"(?:\s+\S+){0,4}?\s+(?:" + "|".join(data["status"]["planned_after"]) + r")\b", re.IGNORECASE
-        ),
-        future_after=re.compile(r"\b(?:" + "|".join(data["status"]["future_after"]) + r")\b", re.IGNORECASE),
-        planned_cameo=data["status"]["planned_cameo"],
-        both_people=_alternation(data["participants"]["both_people"]),
-        both_countries=_alternation(data["participants"]["both_countries"]),
-        not_participants=frozenset(data["participants"]["not_participants"]),
-        clause_break=_alternation(data["participants"]["clause_breaks"]),
-        location=re.compile(
-            rf"\b(?:{preps})\s+(?:ibu\s+kota\s+|kota\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,3}})"
-        ),
+        **_trigger_fields(data["types"], alternation, suffix),
+        **_reference_fields(data["reference"], alternation),
+        **_status_fields(data["status"], alternation),
+        **_participant_fields(data["participants"], alternation),
+        location=_location_pattern(data["location"]),
+        noun_suffix=data["morphology"]["noun_suffix"],
     )
+
+
+def _trigger_fields(types: dict[str, Any], alternation: Alternation, suffix: str) -> dict[str, Any]:
+    every = [p for spec in types.values() for p in spec["triggers"] + spec.get("weak", [])]
+    return {
+        "types": tuple(
+            (
+                name,
+                alternation(spec["triggers"]),
+                alternation(spec["weak"]) if spec.get("weak") else None,
+                spec.get("cameo"),
+            )
+            for name, spec in types.items()
+        ),
+        "any_trigger": re.compile(r"\b" + one_of([_lower_literals(p) for p in every]) + rf"(?:{suffix})?\b"),
+        "absorbs": {name: tuple(spec.get("absorbs", [])) for name, spec in types.items()},
+        "weak_needs": {name: alternation(spec["weak_needs"]) for name, spec in types.items() if spec.get("weak_needs")},
+        "needs_location": frozenset(name for name, spec in types.items() if spec.get("needs_location")),
+        "phone": alternation(types["call"]["phone"]),
+    }
+
+
+def _reference_fields(reference: dict[str, Any], alternation: Alternation) -> dict[str, Any]:
+    return {
+        "anaphora": re.compile(r"^(?:\s+\S+)?\s+" + one_of(reference["anaphora"]) + r"\b", re.IGNORECASE),
+        "after_event": re.compile(r"\b" + one_of(reference["after_event"]) + r"\s+$", re.IGNORECASE),
+        "same_day": alternation(reference["same_day"]),
+        "report_cue": re.compile(one_of(reference["report_cues"]) + r"\s+(?:\S+\s+){0,2}$", re.IGNORECASE),
+        "inherit_date_within": int(reference["inherit_date_within"]),
+        "date_reach": int(reference["date_reach"]),
+    }
+
+
+def _status_fields(status: dict[str, Any], alternation: Alternation) -> dict[str, Any]:
+    return {
+        "planned": alternation(status["planned"]),
+        "planned_after": re.compile(r"(?:\s+\S+){0,4}?\s+" + one_of(status["planned_after"]) + r"\b", re.IGNORECASE),
+        "future_after": re.compile(r"\b" + one_of(status["future_after"]) + r"\b", re.IGNORECASE),
+        "planned_cameo": status["planned_cameo"],
+    }
+
+
+def _participant_fields(participants: dict[str, Any], alternation: Alternation) -> dict[str, Any]:
+    return {
+        "two_sided": frozenset(participants["two_sided"]),
+        "joint": frozenset(participants["joint"]),
+        "between_parties": frozenset(participants["between_parties"]),
+        "both_people": alternation(participants["both_people"]),
+        "both_countries": alternation(participants["both_countries"]),
+        "pronouns": re.compile(r"\b" + one_of(participants["pronouns"]) + r"\b", re.IGNORECASE),
+        "not_participants": frozenset(participants["not_participants"]),
+        "clause_break": alternation(participants["clause_breaks"]),
+    }
+
+
+def _location_pattern(location: dict[str, Any]) -> re.Pattern:
+    """ "di Moskow", "ke ibu kota Beijing": a preposition, then up to four capitalised words."""
+    preps = "|".join(location["prepositions"])
+    city = "|".join(word.replace(" ", r"\s+") + r"\s+" for word in location["city_words"])
+    return re.compile(rf"\b(?:{preps})\s+(?:{city})?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,3}})")

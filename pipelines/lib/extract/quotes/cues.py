@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from pipelines.lib import lexicons
+from pipelines.lib.lexicons import one_of
 
 
 @dataclass(frozen=True)
@@ -16,80 +18,37 @@ class Cues:
     weak_speech_verbs: frozenset[str]
     according_to: tuple[str, ...]
     not_speakers: frozenset[str]
-    complementizers: tuple[str, ...]
     subject_fillers: frozenset[str]
     speaker_end: frozenset[str]
     addressee: tuple[str, ...]
     continuation: tuple[str, ...]
-    adjuncts: tuple[str, ...]
     not_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     time_words: frozenset[str]
-    after_verb: tuple[str, ...]
+    relative_pronouns: tuple[str, ...]
+    pronoun_suffix: str
     min_words_unattributed: int
+    min_reported_words: int
     cut_before: re.Pattern
     examples: re.Pattern
     verb_list: re.Pattern
-    min_reported_words: int
-
-    @property
-    def after_pattern(self) -> re.Pattern:
-        return _compiled(r"^[\s,]*\b(" + "|".join(sorted(self.after, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-
-    @property
-    def adjunct_start(self) -> str:  # words that open an adjunct between a speaker and the verb
-        return r"(?:" + "|".join(self.adjuncts) + r")\b"
-
-    @property
-    def added_remark(self) -> re.Pattern:  # ", seraya menambahkan bahwa"
-        verbs = "|".join(sorted(self.speech_verbs | self.weak_speech_verbs))
-        return _compiled(
-            r",\s*(?:seraya|sambil|dan)\s+(" + verbs + r")\s+(?:(?:" + "|".join(self.complementizers) + r")\s+)?",
-            re.IGNORECASE,
-        )
-
-    @property
-    def naming(self) -> re.Pattern:  # "menyebut Xi sebagai sahabat": naming, not reported speech
-        return _compiled(r"^\s*(?:\S+\s+){1,6}?sebagai\b", re.IGNORECASE)
-
-    @property
-    def according_pattern(self) -> re.Pattern:  # "Menurut Yang, …", "Selain itu, menurutnya, …"
-        return _compiled(
-            r"^(?:[^,]{0,40},\s*)?(" + "|".join(self.according_to) + r")(nya)?\s*([^,]*),\s*", re.IGNORECASE
-        )
-
-    @property
-    def trailing_pattern(self) -> re.Pattern:  # "…, kata Xi."
-        return _compiled(r",\s*(" + "|".join(self.after) + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE)
-
-    @property
-    def addressee_pattern(self) -> re.Pattern:  # "mengatakan kepada wartawan bahwa"
-        return _compiled(
-            r"\s+(?:"
-            + "|".join(self.addressee)
-            + r")\s+((?:\S+\s+){0,3}?\S+?)(?=\s+(?:"
-            + "|".join(self.complementizers)
-            + r")\b|,|\s+(?:di|dalam|pada|saat|ketika)\b)"
-        )
-
-    @property
-    def complementizer_ahead(self) -> re.Pattern:  # up to 12 words of adjuncts, then "bahwa"
-        return _compiled(r"((?:[\s,]+[^\s,]+){0,12}?[\s,]+)(?=(?:" + "|".join(self.complementizers) + r")\b)")
-
-    @property
-    def complement_pattern(self) -> re.Pattern:  # "bahwa", ", ", ": " (after "lagi", "pula")
-        return _compiled(
-            r"(?:\s+(?:"
-            + "|".join(self.after_verb)
-            + r"))?\s*(?:[,:]\s*|(?:"
-            + "|".join(self.complementizers)
-            + r")\b\s*)"
-        )
-
-
-@cache
-def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
-    return re.compile(pattern, flags)
+    after_pattern: re.Pattern
+    adjunct_start: re.Pattern  # words that open an adjunct between a speaker and the verb
+    added_remark: re.Pattern  # ", seraya menambahkan bahwa"
+    naming: re.Pattern  # "menyebut Xi sebagai sahabat": naming, not reported speech
+    according_pattern: re.Pattern  # "Menurut Yang, …", "Selain itu, menurutnya, …"
+    trailing_pattern: re.Pattern  # "…, kata Xi."
+    addressee_pattern: re.Pattern  # "mengatakan kepada wartawan bahwa"
+    addressee_in: re.Pattern  # "kepada wartawan di Beijing" -> "wartawan di Beijing"
+    complementizer_ahead: re.Pattern  # up to 12 words of adjuncts, then "bahwa"
+    complement_pattern: re.Pattern  # "bahwa", ", ", ": " (after "lagi", "pula")
+    description_end: re.Pattern  # "pria tersebut": someone already named
+    anaphoric_subject: re.Pattern  # "Diplomat senior Rusia itu juga"
+    subject_clause: re.Pattern  # what comes before the subject of a reporting verb
+    relative: re.Pattern  # "yang"
+    any_verb: re.Pattern  # a verb, active or passive, somewhere ahead
+    verb_word: re.Pattern  # a whole word that is a verb, active or passive
+    active_verb: re.Pattern
 
 
 @cache
@@ -98,24 +57,73 @@ def load_cues(language: str = "id") -> Cues:
     dates = lexicons.load("dates", language)
     data, clause = lexicon["cues"], lexicon["reported_clause"]
     return Cues(
-        cut_before=re.compile("|".join(re.escape(c) + r"\b" for c in clause["cut_before"]), re.IGNORECASE),
-        examples=re.compile(r"\s(?:" + "|".join(map(re.escape, clause["examples"])) + r")\s", re.IGNORECASE),
-        verb_list=re.compile(rf",\s+{clause['verb_list']}[a-z]{{3,}}\b"),
-        min_reported_words=int(clause["min_words"]),
         after=tuple(data["after"]),
         speech_verbs=frozenset(data["speech_verbs"]),
         weak_speech_verbs=frozenset(data["weak_speech_verbs"]),
         according_to=tuple(data["according_to"]),
         not_speakers=frozenset(data["not_speakers"]),
-        complementizers=tuple(data["complementizers"]),
         subject_fillers=frozenset(data["subject_fillers"]),
         speaker_end=frozenset(data["speaker_end"]),
         addressee=tuple(data["addressee"]),
         continuation=tuple(data["continuation"]),
-        adjuncts=tuple(data["adjuncts"]),
         not_verbs=frozenset(data["not_verbs"]),
         naming_verbs=frozenset(data["naming_verbs"]),
         time_words=frozenset(w.lower() for w in [*dates["weekdays"], *dates["months"]]),
-        after_verb=tuple(data["after_verb"]),
+        relative_pronouns=tuple(lexicon["speaker"]["relative_pronouns"]),
+        pronoun_suffix=lexicon["morphology"]["pronoun_suffix"],
         min_words_unattributed=int(data["min_words_unattributed"]),
+        min_reported_words=int(clause["min_words"]),
+        cut_before=re.compile("|".join(re.escape(c) + r"\b" for c in clause["cut_before"]), re.IGNORECASE),
+        examples=re.compile(r"\s" + one_of(list(map(re.escape, clause["examples"]))) + r"\s", re.IGNORECASE),
+        verb_list=re.compile(rf",\s+{clause['verb_list']}[a-z]{{3,}}\b"),
+        **_attribution_patterns(data, lexicon["morphology"]["pronoun_suffix"]),
+        **_subject_patterns(lexicon["speaker"], lexicon["morphology"]),
     )
+
+
+def _attribution_patterns(data: dict[str, Any], suffix: str) -> dict[str, re.Pattern]:
+    """The patterns of the cues before, after and around a quotation."""
+    speech_verbs = "|".join(sorted(set(data["speech_verbs"]) | set(data["weak_speech_verbs"])))
+    complementizers = one_of(data["complementizers"])
+    return {
+        "after_pattern": re.compile(
+            r"^[\s,]*\b(" + "|".join(sorted(data["after"], key=len, reverse=True)) + r")\b", re.IGNORECASE
+        ),
+        "adjunct_start": re.compile(one_of(data["adjuncts"]) + r"\b", re.IGNORECASE),
+        "added_remark": re.compile(
+            r",\s*" + one_of(data["remark_joiners"]) + r"\s+(" + speech_verbs + rf")\s+(?:{complementizers}\s+)?",
+            re.IGNORECASE,
+        ),
+        "naming": re.compile(r"^\s*(?:\S+\s+){1,6}?" + one_of(data["naming_as"]) + r"\b", re.IGNORECASE),
+        "according_pattern": re.compile(
+            r"^(?:[^,]{0,40},\s*)?(" + "|".join(data["according_to"]) + rf")({suffix})?\s*([^,]*),\s*", re.IGNORECASE
+        ),
+        "trailing_pattern": re.compile(r",\s*(" + "|".join(data["after"]) + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE),
+        "addressee_pattern": re.compile(
+            r"\s+"
+            + one_of(data["addressee"])
+            + rf"\s+((?:\S+\s+){{0,3}}?\S+?)(?=\s+{complementizers}\b|,|\s+"
+            + one_of(data["addressee_ends"])
+            + r"\b)"
+        ),
+        "addressee_in": re.compile(r"\b" + one_of(data["addressee"]) + r"\s+(.+)"),
+        "complementizer_ahead": re.compile(rf"((?:[\s,]+[^\s,]+){{0,12}}?[\s,]+)(?={complementizers}\b)"),
+        "complement_pattern": re.compile(
+            r"(?:\s+" + one_of(data["after_verb"]) + rf")?\s*(?:[,:]\s*|{complementizers}\b\s*)"
+        ),
+    }
+
+
+def _subject_patterns(speaker: dict[str, Any], morphology: dict[str, Any]) -> dict[str, re.Pattern]:
+    """The patterns that tell a speaker's name from a description, a clause or a verb."""
+    verbs = one_of(morphology["active_verb_prefixes"] + morphology["passive_verb_prefixes"])
+    demonstratives, adverbs = one_of(speaker["subject_demonstratives"]), one_of(speaker["subject_adverbs"])
+    return {
+        "description_end": re.compile(r"\b" + one_of(speaker["description_ends"]) + r"$"),
+        "anaphoric_subject": re.compile(rf"\S\s+{demonstratives}(?:\s+{adverbs})*\s*$"),
+        "subject_clause": re.compile(r",\s+(?=[a-z])|^.*\b" + one_of(speaker["clause_openers"]) + r"\b"),
+        "relative": re.compile(r"\b" + one_of(speaker["relative_pronouns"]) + r"\b"),
+        "any_verb": re.compile(rf"\b{verbs}[a-z]{{3,}}"),
+        "verb_word": re.compile(rf"{verbs}[a-z]{{4,}}"),
+        "active_verb": re.compile(r"\b" + one_of(morphology["active_verb_prefixes"]) + r"[a-z]{3,}"),
+    }

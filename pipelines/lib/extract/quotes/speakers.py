@@ -1,0 +1,169 @@
+"""Who speaks: the actor a cue, a subject or a pronoun names, and to whom they speak.
+
+Pronoun attributions (imbuhnya, katanya, ujar dia, menurutnya, Dia mengatakan)
+belong to the last named speaker or the subject of a sentence before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from pipelines.lib.extract.actors.actors import Actor, ArticleActors
+from pipelines.lib.extract.intervals import Intervals
+from pipelines.lib.extract.quotes.cues import Cues
+from pipelines.lib.extract.quotes.marks import Quoted
+from pipelines.lib.extract.sentences import Span, sentence_at
+
+ACRONYM_AT_END = re.compile(r"\(([A-Z][A-Z0-9-]{1,9})\)\s*$")  # "Komando … Amerika Utara (NORAD)"
+NUMBER_WORD = re.compile(r"\(?[\d/.-]+\)?")  # "(21/1)"
+CLAUSE_END = re.compile(r"(?<!\b[A-Z])[.;:!?()\n]")
+
+
+class Speakers:
+    """The speakers of one article, resolved in reading order (the last one is remembered)."""
+
+    def __init__(self, text: str, actors: ArticleActors, cues: Cues, spans: list[Span], quoted: list[Quoted]):
+        self.text = text
+        self.actors = actors
+        self.cues = cues
+        self.sentences = spans
+        self.sentence_starts = [s.start for s in spans]
+        self.quoted_at = Intervals((q.start, q.end, q) for q in quoted)  # inside the marks
+        self.last_speaker: Actor | None = None
+        self.last_speaker_at = -1
+
+    def remember(self, actor: Actor, position: int) -> None:
+        """``actor`` spoke at ``position``: a person becomes the last speaker."""
+        if actor.kind == "person":
+            self.last_speaker, self.last_speaker_at = actor, position
+
+    def speaker(self, phrase: str, position: int, cue: str | None = None) -> Actor | None:
+        phrase = phrase.strip(" ,.:;")
+        if not phrase or self.actors.is_pronoun(phrase) or self._is_anaphoric(phrase):
+            return self.referent(position, cue)
+        return self.actors.resolve(phrase)
+
+    def referent(self, position: int, cue: str | None) -> Actor | None:
+        """Who "dia", "katanya" or "menurutnya" is: the last named speaker or subject.
+
+        "imbuhnya" (he added) goes on with the last speaker; other pronouns take whichever
+        is nearer: the last speaker, or the first person named in the nearest sentence
+        before (its subject, in Indonesian word order).
+        """
+        if cue and cue.lower().removesuffix(self.cues.pronoun_suffix) in self.cues.continuation and self.last_speaker:
+            return self.last_speaker
+        subject = self._subject_before(position)
+        if subject and (self.last_speaker is None or subject[0] > self.last_speaker_at):
+            return subject[1]
+        return self.last_speaker or (subject[1] if subject else None)
+
+    def _subject_before(self, position: int) -> tuple[int, Actor] | None:
+        current = sentence_at(self.sentences, position)
+        for k in range(bisect_right(self.sentence_starts, position) - 1, -1, -1):
+            sentence = self.sentences[k]
+            end = position if sentence is current else sentence.end
+            for mention in self.actors.mentions_in(sentence.start, end):
+                inside_quote = bool(self.quoted_at.overlapping(mention.start, mention.start + 1))
+                if mention.actor.kind == "person" and not inside_quote:
+                    return mention.start, mention.actor
+        return None
+
+    def phrase_after_cue(self, rest: str) -> tuple[str, str | None]:
+        """Split "Putin kepada Xi, dilansir dari Reuters." into speaker and addressee.
+
+        An apposition after a comma names the person behind a role:
+        "kata Kasubdit IV Polda Lampung, AKBP Ferdiyan Fahmi, di Bandarlampung".
+        """
+        clause = CLAUSE_END.split(rest, maxsplit=1)[0]
+        tokens = clause.replace(",", " , ").split()
+        speaker, addressee = [], None
+        for i, token in enumerate(tokens):
+            if token.lower() in self.cues.speaker_end:
+                if token.lower() in self.cues.addressee:
+                    addressee = " ".join(tokens[i + 1 :]).split(" , ")[0] or None
+                break
+            speaker.append(token)
+        segments = [seg.strip() for seg in " ".join(speaker).split(" , ") if seg.strip()]
+        named = [
+            seg
+            for seg in segments
+            if self.actors.resolve(seg, register=False) is not None and not self._is_anaphoric(seg)
+        ]
+        phrase = named[-1] if len(named) > 1 and self._names_a_person(named[-1]) else (segments[0] if segments else "")
+        return phrase, addressee
+
+    def addressee_name(self, phrase: str | None) -> str | None:
+        """ "Xi" -> "Xi Jinping"; an addressee that is no actor ("wartawan") stays as written."""
+        actor = self.actors.resolve(phrase, register=False) if phrase else None
+        return actor.name if actor else phrase
+
+    def addressee_in(self, adjuncts: str) -> str | None:
+        """ "kepada wartawan di Beijing, Kamis" -> "wartawan"."""
+        match = self.cues.addressee_in.search(adjuncts)
+        return self.phrase_after_cue(match.group(1))[0] or None if match else None
+
+    def _names_a_person(self, phrase: str) -> bool:
+        actor = self.actors.resolve(phrase, register=False)
+        return actor is not None and actor.kind == "person"
+
+    def _is_anaphoric(self, phrase: str) -> bool:
+        """ "politisi Partai Hanura itu", "pria tersebut": a description of someone already named."""
+        return bool(self.cues.description_end.search(phrase.strip(" ,.").lower()))
+
+    def _is_filler(self, token: str) -> bool:
+        """Words between a speaker and the verb: "pun", "pada Selasa (21/1)"."""
+        bare = token.strip(",")
+        if bare.lower() in self.cues.subject_fillers or NUMBER_WORD.fullmatch(bare):
+            return True
+        return bare.lower() in self.cues.time_words  # "Xi pada Selasa (21/1) mengatakan"
+
+    def subject(self, subject: str, position: int) -> Actor | None:
+        """The speaker named right before a reporting verb, or a pronoun."""
+        acronym = ACRONYM_AT_END.search(subject)
+        if acronym:
+            return self.actors.resolve(acronym.group(1)) or Actor(acronym.group(1), "organization")
+        named = self._named_before(position - len(subject), position)
+        if named:
+            return named
+        if self.cues.anaphoric_subject.search(subject):
+            return self.referent(position, None)  # "Diplomat senior Rusia itu juga mengatakan"
+        tokens = subject.split()
+        while tokens and self._is_filler(tokens[-1]):
+            tokens.pop()
+        if not tokens:
+            return None
+        if self.actors.is_pronoun(tokens[-1]):
+            return self.speaker(tokens[-1], position)
+        return self._subject_words(tokens)
+
+    def _subject_words(self, tokens: list[str]) -> Actor | None:
+        """The actor the last words before a reporting verb name, when they are a name and not a clause."""
+        joined = " ".join(tokens).rstrip(", ")
+        last_segment = joined.rsplit(",", 1)[-1].strip()
+        if "," in joined and self._names_a_person(last_segment) and len(last_segment.split()) <= 4:
+            return self.actors.resolve(last_segment)  # "Ketika ditanya soal sanksi, Lavrov menjawab"
+        clause = self.cues.subject_clause.split(" ".join(tokens))[-1]
+        clause_tokens = clause.split()
+        if len(clause_tokens) > 8 or any(self.cues.verb_word.fullmatch(t) for t in clause_tokens):
+            return None
+        return self.actors.resolve(clause) if clause_tokens else None
+
+    def _named_before(self, start: int, verb: int) -> Actor | None:
+        """ "Guo Jiakun dalam konferensi pers di Beijing mengatakan": a person, then only an adjunct."""
+        people = [m for m in self.actors.mentions_in(start, verb) if m.actor.kind == "person"]
+        relative_opening = tuple(word + " " for word in self.cues.relative_pronouns)
+        for k in range(len(people) - 1, -1, -1):
+            before = self.text[people[k - 1].end if k else start : people[k].start]
+            if k and self.cues.relative.search(before):
+                continue  # "Modi, yang bertemu Putin di sela KTT, mengatakan": Putin is inside the clause
+            gap = self.text[people[k].end : verb].strip(" ,")
+            if not gap or gap.lower().startswith(relative_opening) or self.is_adjunct(gap):
+                return people[k].actor
+            return None
+        return None
+
+    def is_adjunct(self, words: str) -> bool:
+        """ "dalam konferensi pers di Beijing", "saat dihubungi melalui telepon, Kamis": no verb of its own."""
+        verbs = [w for w in self.cues.active_verb.findall(words) if w not in self.cues.not_verbs]
+        return bool(self.cues.adjunct_start.match(words.strip(" ,"))) and not verbs
