@@ -195,3 +195,7 @@ def test_an_organisation_quoted_twice_in_a_row():
 
 def test_naming_someone_is_not_reported_speech():
     assert quotes("Putin menyebut Xi sebagai sahabat terbaiknya di panggung dunia.") == []
+
+
+def test_according_to_nobody_is_no_quote():
+    assert quotes("Menurut , harga beras naik tajam di pasar induk pekan ini.") == []

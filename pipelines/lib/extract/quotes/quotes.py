@@ -194,6 +194,8 @@ class _Extractor:
             actor = self.speakers.referent(sentence.start, None)
         else:
             phrase = according.group(3)
+            if not phrase.strip():  # "Menurut , …": nobody is named
+                return False
             if _words(phrase) > 6:
                 return True
             source = phrase.split()[0].lower() in self.cues.not_speakers
