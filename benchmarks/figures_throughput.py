@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipelines.lib.extract.figures.figures import extract_figures  # noqa: E402
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = ROOT.parent / "shared" / "seeds"  # ../shared beside the repository
 
 
 def main() -> None:
@@ -29,6 +29,9 @@ def main() -> None:
     args = parser.parse_args()
 
     texts = [p.read_text() for p in sorted(Path(args.seeds).glob("*.txt"))]
+    if not texts:
+        print(f"skipped: no seed articles in {args.seeds}")
+        return
     chars = sum(len(t) for t in texts)
     for t in texts:  # warm the lexicon caches
         extract_figures(t)
@@ -48,9 +51,8 @@ def main() -> None:
 
     docs = len(texts) * args.repeat
     print(f"{docs} documents, {chars * args.repeat:,} characters, {n_figures:,} figures in {elapsed:.2f} s")
-    print(
-        f"{docs / elapsed:,.0f} documents/s  {chars * args.repeat / elapsed:,.0f} chars/s  {n_figures / elapsed:,.0f} figures/s"
-    )
+    rates = [f"{docs / elapsed:,.0f} documents/s", f"{chars * args.repeat / elapsed:,.0f} chars/s"]
+    print("  ".join([*rates, f"{n_figures / elapsed:,.0f} figures/s"]))
     print(f"peak traced memory for one pass over the seeds: {peak / 1024:,.0f} KiB")
 
 

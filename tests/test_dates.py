@@ -21,7 +21,7 @@ from pipelines.lib.dates import (
     resolve,
 )
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"  # ../shared beside the repository
 INGESTED = dt.date(2026, 11, 22)
 
 

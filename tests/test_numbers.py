@@ -2,7 +2,21 @@
 
 import pytest
 
-from pipelines.lib.extract.figures.numbers import NumberMention, find_numbers, parse_number
+from pipelines.lib.extract.figures.numbers import scan_numbers
+
+
+def whole_number(surface: str) -> float | None:
+    """The value of ``surface`` when it is one number from end to end, else None."""
+    surface = surface.strip()
+    spans = scan_numbers(surface)
+    if len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(surface):
+        return spans[0].value
+    return None
+
+
+def numbers_in(text: str) -> list[tuple[int, int, float, str]]:
+    """(start, end, value, surface) of every number ``scan_numbers`` finds in ``text``."""
+    return [(s.start, s.end, s.value, text[s.start : s.end]) for s in scan_numbers(text)]
 
 
 @pytest.mark.parametrize(
@@ -47,30 +61,27 @@ from pipelines.lib.extract.figures.numbers import NumberMention, find_numbers, p
         ("tiga perempat", 0.75),
     ],
 )
-def test_parse_number(surface, value):
-    assert parse_number(surface) == pytest.approx(value)
+def test_a_whole_surface_reads_as_one_number(surface, value):
+    assert whole_number(surface) == pytest.approx(value)
 
 
 @pytest.mark.parametrize("surface", ["", "dua tiga", "kedua", "pertama", "juta", "abc", "ribuan", "puluhan"])
-def test_parse_number_rejects_what_is_not_one_number(surface):
-    assert parse_number(surface) is None
+def test_what_is_not_one_number_reads_as_none(surface):
+    assert whole_number(surface) is None
 
 
-def test_find_numbers_gives_offsets_values_and_surfaces():
+def test_scan_numbers_gives_offsets_and_values():
     text = "Perdagangan naik 31% menjadi $123 miliar dan tiga ratus ribu dosis."
-    found = find_numbers(text)
-    assert found == [
-        NumberMention(17, 19, 31.0, "31"),
-        NumberMention(30, 40, 123e9, "123 miliar"),
-        NumberMention(45, 60, 300_000.0, "tiga ratus ribu"),
+    assert numbers_in(text) == [
+        (17, 19, 31.0, "31"),
+        (30, 40, 123e9, "123 miliar"),
+        (45, 60, 300_000.0, "tiga ratus ribu"),
     ]
-    for m in found:
-        assert text[m.start : m.end] == m.surface
 
 
-def test_find_numbers_reads_glued_currency_and_abbreviated_scales():
-    found = find_numbers("Rp4 miliar, USD200 miliar, gaji 10jt, Rp 5 M")
-    assert [(m.surface, m.value) for m in found] == [
+def test_scan_numbers_reads_glued_currency_and_abbreviated_scales():
+    found = numbers_in("Rp4 miliar, USD200 miliar, gaji 10jt, Rp 5 M")
+    assert [(surface, value) for _, _, value, surface in found] == [
         ("4 miliar", 4e9),
         ("200 miliar", 200e9),
         ("10jt", 10e6),
@@ -79,7 +90,7 @@ def test_find_numbers_reads_glued_currency_and_abbreviated_scales():
 
 
 def test_m_is_not_a_scale_without_a_currency_sign():
-    assert [m.value for m in find_numbers("tinggi 5 M")] == [5.0]
+    assert [s.value for s in scan_numbers("tinggi 5 M")] == [5.0]
 
 
 @pytest.mark.parametrize(
@@ -98,17 +109,17 @@ def test_m_is_not_a_scale_without_a_currency_sign():
         "jaringan 5G",
     ],
 )
-def test_find_numbers_skips_names_codes_dates_and_phone_numbers(text):
-    assert find_numbers(text) == []
+def test_scan_numbers_skips_names_codes_dates_and_phone_numbers(text):
+    assert scan_numbers(text) == []
 
 
 def test_a_hyphen_range_keeps_both_ends():
-    assert [m.value for m in find_numbers("naik 10-20 persen")] == [10.0, 20.0]
+    assert [s.value for s in scan_numbers("naik 10-20 persen")] == [10.0, 20.0]
 
 
 def test_number_words_are_whole_words():
     # "kedua" (both, second) and "salah satu" contain number words but "kedua" is none
-    assert [m.surface for m in find_numbers("kedua negara, salah satu cara")] == ["satu"]
+    assert [surface for *_, surface in numbers_in("kedua negara, salah satu cara")] == ["satu"]
 
 
 @pytest.mark.parametrize(
@@ -123,9 +134,9 @@ def test_number_words_are_whole_words():
     ],
 )
 def test_absurd_numerals_give_a_finite_value_or_none(surface, value):
-    assert parse_number(surface) == (pytest.approx(value) if value else None)
+    assert whole_number(surface) == (pytest.approx(value) if value else None)
 
 
 def test_absurd_numerals_in_a_sentence_are_not_numbers():
     text = "Nilai 9,99e999 dan 1e309 serta 1." + ".".join(["000"] * 200) + " tercatat, bersama 2.500 anggota."
-    assert [m.surface for m in find_numbers(text)] == ["2.500"]
+    assert [surface for *_, surface in numbers_in(text)] == ["2.500"]

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from pipelines.lib.dates import find_date_mentions, find_publication_date, reference_date, resolve
 from pipelines.lib.extract.analysis import analyze
 from pipelines.lib.extract.figures.figures import extract_figures
-from pipelines.lib.extract.figures.numbers import find_numbers, parse_number, parse_numeral
+from pipelines.lib.extract.figures.numbers import scan_numbers
+from pipelines.lib.extract.figures.numerals import parse_numeral
 from pipelines.lib.extract.quotes.marks import find_quoted
 from pipelines.lib.extract.quotes.quotes import extract_quotes
 from pipelines.lib.extract.sentences import paragraphs, sentences
@@ -62,16 +63,16 @@ def inside(text: str, start: int, end: int) -> bool:
 @example("Utang Rp1.234.567.890.123.456 dan 9,99e999 serta 1e309 orang")
 @example("Nilainya " + "9" * 5000 + " rupiah, atau 1." + ".".join(["000"] * 200) + " dolar AS")
 def test_numbers_are_finite_and_their_surfaces_are_the_text(text):
-    for mention in find_numbers(text):
-        assert inside(text, mention.start, mention.end)
-        assert text[mention.start : mention.end] == mention.surface
-        assert math.isfinite(mention.value)
+    for span in scan_numbers(text):
+        assert inside(text, span.start, span.end)
+        assert text[span.start : span.end].strip() == text[span.start : span.end] != ""
+        assert math.isfinite(span.value)
 
 
 @SETTINGS
 @given(st.one_of(TEXT, NUMERALS))
 def test_parsing_a_number_never_fails_and_gives_a_finite_value(surface):
-    for value in (parse_number(surface), parse_numeral(surface)):
+    for value in [parse_numeral(surface)] + [span.value for span in scan_numbers(surface)]:
         assert value is None or math.isfinite(value)
 
 

@@ -5,20 +5,43 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from functools import cache
+from typing import NamedTuple
 
+from pipelines.lib import lexicons
 from pipelines.lib.dates.mention import DateMention
 from pipelines.lib.dates.mentions import find_date_mentions
 from pipelines.lib.dates.resolution import ResolvedDate, resolve
 
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:WIB|WITA|WIT|GMT|UTC)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?", re.I)
-_DATELINE_WORDS = re.compile(
-    r"(?i)\b(?:diterbitkan|dipublikasikan|terbit|publikasi|published|posted|diunggah|oleh|pukul|jam|tanggal|tgl|WIB|WITA|WIT)\b"
-)
-_CAPTION = re.compile(
-    r"(?i)\b(?:foto|photo|dok|dokumentasi|ilustrasi|sumber)\s*[:/]|\b(?:antara foto|reuters|afp|ap photo|getty images)\s*/|\((?:foto|dok)\b"
-)
 _PAREN_FULL = re.compile(r"\(\s*\d{1,2}/\d{1,2}/\d{4}\s*\)")
 _EARLIEST_PUBLICATION_YEAR = 1995  # online news; older full dates are history, not datelines
+
+
+class _LinePatterns(NamedTuple):
+    time: re.Pattern  # "08:37 WIB", "10.00 +07:00"
+    dateline_words: re.Pattern  # "diterbitkan", "pukul"
+    caption: re.Pattern  # "Foto: ...", "ANTARA FOTO/...", "(dok ...)"
+
+
+def _any(words: list[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+@cache
+def _line_patterns(language: str) -> _LinePatterns:
+    """The patterns that tell a dateline and a photo caption, from the [publication] words."""
+    words = lexicons.load("dates", language)["publication"]
+    zones = _any(words["time_zones"])
+    labels, agencies = _any(words["caption_labels"]), _any(words["caption_agencies"])
+    return _LinePatterns(
+        time=re.compile(
+            rf"\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:{zones})?(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?", re.I
+        ),
+        dateline_words=re.compile(rf"(?i)\b(?:{_any(words['dateline_words'])})\b"),
+        caption=re.compile(
+            rf"(?i)\b(?:{labels})\s*[:/]|\b(?:{agencies})\s*/|\((?:{_any(words['caption_bracketed'])})\b"
+        ),
+    )
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -29,11 +52,46 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _is_dateline(line: str, surface: str) -> bool:
+def _is_dateline(line: str, surface: str, patterns: _LinePatterns) -> bool:
+    """A short line that holds little besides the date, a time and dateline words."""
     if len(line) > 90:
         return False
-    rest = _DATELINE_WORDS.sub(" ", _TIME.sub(" ", line.replace(surface, " ", 1)))
+    rest = patterns.dateline_words.sub(" ", patterns.time.sub(" ", line.replace(surface, " ", 1)))
     return len(re.findall(r"[^\W\d_]+", rest)) <= 3
+
+
+class _Lines:
+    """The lines of a text, looked up by offset; whether a line is a photo caption is tested
+    once per line (a long line holds many dates)."""
+
+    def __init__(self, text: str, patterns: _LinePatterns):
+        self.lines = _lines(text)
+        self.starts = [pos for pos, _ in self.lines]
+        self.patterns = patterns
+        self.captions: dict[int, bool] = {}
+        long_lines = (pos for pos, line in self.lines if len(line) >= 200 and len(line.split()) >= 25)
+        self.first_prose = next(long_lines, len(text))
+
+    def line_of(self, m: DateMention) -> tuple[int, str]:
+        return self.lines[bisect_right(self.starts, m.start) - 1]
+
+    def in_caption(self, m: DateMention) -> bool:
+        pos, line = self.line_of(m)
+        if pos not in self.captions:
+            self.captions[pos] = bool(self.patterns.caption.search(line))
+        return self.captions[pos]
+
+
+def _candidates(text: str, mentions: list[DateMention], patterns: _LinePatterns) -> list[list[DateMention]]:
+    """The full dates that may be the publication date, in tiers, most trusted first."""
+    full = [m for m in mentions if m.kind == "absolute"]
+    lines = _Lines(text, patterns)
+    return [
+        [m for m in full if _is_dateline(lines.line_of(m)[1], m.surface, patterns)],
+        [m for m in full if m.weekday is not None and _PAREN_FULL.search(m.surface)],
+        [m for m in full if _PAREN_FULL.search(m.surface)],
+        [m for m in full if m.start < lines.first_prose or lines.in_caption(m)],
+    ]
 
 
 def find_publication_date(
@@ -47,31 +105,9 @@ def find_publication_date(
     (the ingestion date) or before 1995 are skipped.
     """
     mentions = find_date_mentions(text, language) if mentions is None else mentions
-    full = [m for m in mentions if m.kind == "absolute"]
-    lines = _lines(text)
-    line_starts = [pos for pos, _ in lines]
-
-    captions: dict[int, bool] = {}
-
-    def line_of(m: DateMention) -> tuple[int, str]:
-        return lines[bisect_right(line_starts, m.start) - 1]
-
-    def in_caption(m: DateMention) -> bool:
-        pos, line = line_of(m)
-        if pos not in captions:  # once per line: a long line holds many dates
-            captions[pos] = bool(_CAPTION.search(line))
-        return captions[pos]
-
-    first_prose = next((pos for pos, line in lines if len(line) >= 200 and len(line.split()) >= 25), len(text))
-    tiers = [
-        [m for m in full if _is_dateline(line_of(m)[1], m.surface)],
-        [m for m in full if m.weekday is not None and _PAREN_FULL.search(m.surface)],
-        [m for m in full if _PAREN_FULL.search(m.surface)],
-        [m for m in full if m.start < first_prose or in_caption(m)],
-    ]
-    for tier in tiers:
+    for tier in _candidates(text, mentions, _line_patterns(language)):
         for mention in tier:
-            resolved = resolve(mention, reference)
+            resolved = resolve(mention, reference, language=language)
             if resolved and _EARLIEST_PUBLICATION_YEAR <= resolved.value.year and resolved.value <= reference:
                 return resolved
     return None
@@ -96,6 +132,6 @@ def reference_date(
         r.value
         for m in mentions
         if m.kind == "day_month" and m.weekday is not None and not m.future_cue
-        if (r := resolve(m, fallback)) is not None
+        if (r := resolve(m, fallback, language=language)) is not None
     ]
     return max(pinned, default=fallback)

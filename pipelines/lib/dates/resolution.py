@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
+from pipelines.lib import lexicons
 from pipelines.lib.dates.mention import DateMention
 
-WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-_ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
 _MAX_YEAR_SHIFT = 6
@@ -47,6 +48,18 @@ class ResolvedDate:
     def iso(self) -> str:
         """ "2021-12-15", "2022-02" or "2021", as in the gold annotations."""
         return self.value.isoformat()[: {"day": 10, "month": 7, "year": 4}[self.precision]]
+
+
+class _WeekdayNames(NamedTuple):
+    said: tuple[str, ...]  # as the text's language names them, Monday first
+    english: tuple[str, ...]
+
+
+@cache
+def _weekday_names(language: str) -> _WeekdayNames:
+    """How notes name the weekdays: in the text's language and in English, the notes' language."""
+    names = lexicons.load("dates", language)["weekday_names"]
+    return _WeekdayNames(tuple(names["names"]), tuple(names["english"]))
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -73,24 +86,23 @@ def _dmy(value: dt.date) -> str:
     return f"{value.day}/{value.month}/{value.year}"
 
 
-def _absolute(m: DateMention) -> ResolvedDate | None:
+def _absolute(m: DateMention, names: _WeekdayNames) -> ResolvedDate | None:
     value = _safe_date(m.year, m.month, m.day)
     if value is None:
         return None
     if m.weekday is None or value.weekday() == m.weekday:
         return ResolvedDate(value, "day")
-    said, actual = WEEKDAY_NAMES[m.weekday], _ENGLISH_WEEKDAYS[value.weekday()]
+    contradiction = f"weekday {names.said[m.weekday]} contradicts {_dmy(value)} (a {names.english[value.weekday()]})"
     for shift in range(1, _MAX_YEAR_SHIFT + 1):
         for year in (m.year - shift, m.year + shift):
             other = _safe_date(year, m.month, m.day)
             if other is not None and other.weekday() == m.weekday:
-                note = f"weekday {said} contradicts {_dmy(value)} (a {actual}); {year} fits"
-                return ResolvedDate(other, "day", True, note)
-    note = f"weekday {said} contradicts {_dmy(value)} (a {actual}); no year within ±{_MAX_YEAR_SHIFT} fits, kept as written"
+                return ResolvedDate(other, "day", True, f"{contradiction}; {year} fits")
+    note = f"{contradiction}; no year within ±{_MAX_YEAR_SHIFT} fits, kept as written"
     return ResolvedDate(value, "day", True, note)
 
 
-def _day_month(m: DateMention, ref: dt.date, future: bool) -> ResolvedDate | None:
+def _day_month(m: DateMention, ref: dt.date, future: bool, names: _WeekdayNames) -> ResolvedDate | None:
     candidates = [d for y in range(ref.year - 40, ref.year + 41) if (d := _safe_date(y, m.month, m.day))]
     if not candidates:
         return None
@@ -109,8 +121,8 @@ def _day_month(m: DateMention, ref: dt.date, future: bool) -> ResolvedDate | Non
     note = None
     if plain is not None and chosen != plain:
         note = (
-            f"weekday {WEEKDAY_NAMES[m.weekday]} puts {m.day}/{m.month} in {chosen.year} "
-            f"({_dmy(plain)} is a {_ENGLISH_WEEKDAYS[plain.weekday()]})"
+            f"weekday {names.said[m.weekday]} puts {m.day}/{m.month} in {chosen.year} "
+            f"({_dmy(plain)} is a {names.english[plain.weekday()]})"
         )
     return ResolvedDate(chosen, "day", False, note)
 
@@ -157,29 +169,31 @@ def resolve(
     *,
     anchor: ResolvedDate | None = None,
     future: bool | None = None,
+    language: str = "id",
 ) -> ResolvedDate | None:
     """Resolve ``mention`` against ``reference``; ``anchor`` is needed for ``offset`` mentions.
 
     ``future`` overrides the tense found in the text (``mention.future_cue`` / a "depan",
     "mendatang" qualifier): pass True when the caller knows the event is planned.
+    ``language`` names the weekdays in the notes.
     Returns None when the mention cannot be resolved (an impossible date, an offset
     without anchor, a date outside the calendar: "999 tahun sebelum" year 500).
     """
     try:
-        return _resolve(mention, reference, anchor, future)
+        return _resolve(mention, reference, anchor, future, _weekday_names(language))
     except (ValueError, OverflowError):  # out of datetime.date's range (years 1 to 9999)
         return None
 
 
 def _resolve(
-    mention: DateMention, reference: dt.date, anchor: ResolvedDate | None, future: bool | None
+    mention: DateMention, reference: dt.date, anchor: ResolvedDate | None, future: bool | None, names: _WeekdayNames
 ) -> ResolvedDate | None:
     m = mention
     is_future = (m.future_cue or m.tense == "future") if future is None else future
     if m.kind == "absolute":
-        return _absolute(m)
+        return _absolute(m, names)
     if m.kind == "day_month":
-        return _day_month(m, reference, is_future)
+        return _day_month(m, reference, is_future, names)
     if m.kind == "weekday":
         return _weekday(m, reference, is_future)
     if m.kind == "month":
