@@ -155,62 +155,98 @@ class Report:
     date_errors: list[str] = field(default_factory=list)
 
 
+EMPTY_PREDICTION = {"body": "", "quotes": [], "figures": [], "events": []}
+
+
 def score(gold: dict, predicted: dict[str, dict]) -> Report:
     """``predicted`` maps a gold ``doc`` name to {body, quotes, figures, events}."""
     report = Report()
     for doc in gold["documents"]:
-        name = doc["doc"]
-        pred = predicted.get(name)
+        pred = predicted.get(doc["doc"])
         if pred is None:
-            report.documents_missing.append(name)
-            pred = {"body": "", "quotes": [], "figures": [], "events": []}
-        body = pred.get("body") or ""
-        for key in ("title", "published", "site"):
-            if key in doc and name not in report.documents_missing:
-                report.metadata_checked += 1
-                if _normal(doc[key]) != _normal(pred.get(key)):
-                    report.metadata_errors.append(f"{name}: {key} gold {doc[key]!r} predicted {pred.get(key)!r}")
-        report.body_failures += [f"{name}: missing {s!r}" for s in doc.get("body_must_contain", []) if s not in body]
-        report.body_failures += [f"{name}: keeps {s!r}" for s in doc.get("body_must_not_contain", []) if s in body]
-        report.quotes.add(name, doc.get("quotes", []), pred["quotes"], quote_matches)
-        report.direct_quotes.add(
-            name,
-            [q for q in doc.get("quotes", []) if q["kind"] == "direct"],
-            [q for q in pred["quotes"] if q.get("kind") == "direct"],
-            quote_matches,
-        )
-        report.figures.add(name, doc.get("figures", []), pred["figures"], figure_matches)
-        report.events.add(name, doc.get("events", []), pred["events"], event_matches, prefer=date_matches)
-        for quote in pred["quotes"]:
-            same_text = [
-                g for g in doc.get("quotes", []) if quote_matches({**g, "speaker": quote.get("speaker")}, quote)
-            ]
-            if same_text:
-                report.speakers_checked += 1
-                report.speakers_correct += any(quote_matches(g, quote) for g in same_text)
-        forbidden = doc.get("forbidden", {})
-        for item in forbidden.get("quotes", []):
-            if any(quote_matches({**item, "speaker": q.get("speaker")}, q) for q in pred["quotes"]):
-                report.forbidden_hits.append(f"{name}: quote {item['text']!r}")
-        for item in forbidden.get("figures", []):
-            if any(
-                item["kind"] == f["kind"]
-                and math.isclose(float(item["value"]), float(f["value"]))
-                and words(item.get("surface", "")) & words(f.get("surface", ""))
-                for f in pred["figures"]
-            ):
-                report.forbidden_hits.append(f"{name}: figure {item.get('surface')!r}")
-    for doc, gold_event, pred_event in report.events.pairs:
-        if gold_event.get("date"):
-            report.dates_checked += 1
-            if date_matches(gold_event, pred_event):
-                report.dates_correct += 1
-            else:
-                report.date_errors.append(
-                    f"{doc}: {gold_event['type']} {gold_event['participants']} "
-                    f"gold {gold_event['date']} predicted {pred_event.get('date')}"
-                )
+            report.documents_missing.append(doc["doc"])
+        else:
+            _score_metadata(report, doc, pred)
+        pred = pred or EMPTY_PREDICTION
+        _score_body(report, doc, pred.get("body") or "")
+        _score_records(report, doc, pred)
+        _score_speakers(report, doc, pred["quotes"])
+        _score_forbidden(report, doc, pred)
+    _score_event_dates(report)
     return report
+
+
+def _score_metadata(report: Report, doc: dict, pred: dict) -> None:
+    for key in ("title", "published", "site"):
+        if key in doc:
+            report.metadata_checked += 1
+            if _normal(doc[key]) != _normal(pred.get(key)):
+                report.metadata_errors.append(f"{doc['doc']}: {key} gold {doc[key]!r} predicted {pred.get(key)!r}")
+
+
+def _score_body(report: Report, doc: dict, body: str) -> None:
+    name = doc["doc"]
+    report.body_failures += [f"{name}: missing {s!r}" for s in doc.get("body_must_contain", []) if s not in body]
+    report.body_failures += [f"{name}: keeps {s!r}" for s in doc.get("body_must_not_contain", []) if s in body]
+
+
+def _score_records(report: Report, doc: dict, pred: dict) -> None:
+    name, gold_quotes = doc["doc"], doc.get("quotes", [])
+    report.quotes.add(name, gold_quotes, pred["quotes"], quote_matches)
+    report.direct_quotes.add(
+        name,
+        [q for q in gold_quotes if q["kind"] == "direct"],
+        [q for q in pred["quotes"] if q.get("kind") == "direct"],
+        quote_matches,
+    )
+    report.figures.add(name, doc.get("figures", []), pred["figures"], figure_matches)
+    report.events.add(name, doc.get("events", []), pred["events"], event_matches, prefer=date_matches)
+
+
+def _text_matches(gold: dict, pred: dict) -> bool:
+    """The quote texts match, whoever the speaker."""
+    return quote_matches({**gold, "speaker": pred.get("speaker")}, pred)
+
+
+def _score_speakers(report: Report, doc: dict, quotes: list[dict]) -> None:
+    for quote in quotes:
+        same_text = [g for g in doc.get("quotes", []) if _text_matches(g, quote)]
+        if same_text:
+            report.speakers_checked += 1
+            report.speakers_correct += any(quote_matches(g, quote) for g in same_text)
+
+
+def _forbidden_figure_found(item: dict, figures: list[dict]) -> bool:
+    return any(
+        item["kind"] == f["kind"]
+        and math.isclose(float(item["value"]), float(f["value"]))
+        and words(item.get("surface", "")) & words(f.get("surface", ""))
+        for f in figures
+    )
+
+
+def _score_forbidden(report: Report, doc: dict, pred: dict) -> None:
+    name, forbidden = doc["doc"], doc.get("forbidden", {})
+    for item in forbidden.get("quotes", []):
+        if any(_text_matches(item, q) for q in pred["quotes"]):
+            report.forbidden_hits.append(f"{name}: quote {item['text']!r}")
+    for item in forbidden.get("figures", []):
+        if _forbidden_figure_found(item, pred["figures"]):
+            report.forbidden_hits.append(f"{name}: figure {item.get('surface')!r}")
+
+
+def _score_event_dates(report: Report) -> None:
+    for doc, gold_event, pred_event in report.events.pairs:
+        if not gold_event.get("date"):
+            continue
+        report.dates_checked += 1
+        if date_matches(gold_event, pred_event):
+            report.dates_correct += 1
+        else:
+            report.date_errors.append(
+                f"{doc}: {gold_event['type']} {gold_event['participants']} "
+                f"gold {gold_event['date']} predicted {pred_event.get('date')}"
+            )
 
 
 def format_report(report: Report) -> str:
