@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.lib.ingest.fetch import Fetcher, FetchError, FetchPolicy, check_address
+from pipelines.lib.ingest.fetch import Fetcher, FetchError, FetchPolicy, resolve_target
 from tests.news_site import NewsSite, Page
 
 LOCAL = FetchPolicy(allow_private=True, host_delay_seconds=0, retries=1, backoff_seconds=0.01, timeout_seconds=1)
@@ -24,7 +24,7 @@ def site():
 )
 def test_only_http_and_https_are_fetched(url: str):
     with pytest.raises(FetchError, match="only http and https"):
-        check_address(url, allow_private=True)
+        resolve_target(url, allow_private=True)
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_only_http_and_https_are_fetched(url: str):
 )
 def test_private_link_local_and_loopback_addresses_are_refused(url: str):
     with pytest.raises(FetchError, match="non-public address"):
-        check_address(url, allow_private=False)
+        resolve_target(url, allow_private=False)
 
 
 def test_a_source_may_allow_private_addresses(site: NewsSite):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from pipelines.lib.ingest.source_config import SourcesError, load_sources
+from pipelines.lib.ingest.fetch import FetchPolicy
+from pipelines.lib.ingest.source_config import FETCH_NUMBERS, SourcesError, load_sources
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -69,3 +71,101 @@ def test_the_shipped_sources_file_reads_the_sample_inbox():
     sources = load_sources(Path(__file__).resolve().parents[1] / "data" / "sources.yaml")
     assert [(s.name, s.kind) for s in sources.sources] == [("inbox", "inbox")]
     assert Path(sources.sources[0].location).name == "inbox"
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("interval_minutes", ".inf"),
+        ("interval_minutes", ".nan"),
+        ("interval_minutes", "1e300"),
+        ("interval_minutes", "-5"),
+        ("interval_minutes", "true"),
+        ("max_articles", ".inf"),
+        ("max_articles", "2.5"),
+        ("max_articles", "-1"),
+        ("max_articles", "many"),
+        ("max_articles", "[1]"),
+    ],
+)
+def test_a_source_number_that_is_not_finite_or_out_of_range_is_refused_at_load(tmp_path: Path, option: str, value: str):
+    path = write(tmp_path, f"sources:\n  - {{name: dunia, feed: 'https://x.com/rss', {option}: {value}}}\n")
+    with pytest.raises(SourcesError, match=f"{option} must be a") as error:
+        load_sources(path)
+    assert str(path) in str(error.value) and "'dunia'" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("timeout_seconds", "-1"),
+        ("timeout_seconds", "0"),
+        ("timeout_seconds", ".nan"),
+        ("backoff_seconds", "-1"),
+        ("backoff_seconds", ".inf"),
+        ("retries", "1e300"),
+        ("retries", "2.5"),
+        ("host_delay_seconds", "-.inf"),
+        ("max_bytes", "0"),
+        ("max_bytes", "1e300"),
+    ],
+)
+def test_a_fetch_number_that_is_not_finite_or_out_of_range_is_refused_at_load(tmp_path: Path, option: str, value: str):
+    path = write(tmp_path, f"fetch: {{{option}: {value}}}\nsources: []\n")
+    with pytest.raises(SourcesError, match=f"fetch options: {option} must be a") as error:
+        load_sources(path)
+    assert str(path) in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('"warta/0.2\\r\\nX-Injected: 1"', "line breaks"),
+        ('"warta/0.2\\nX-Injected: 1"', "line breaks"),
+        ('"warta\\u0000"', "control characters"),
+        ('"warta/0.2 \\u2713"', "Latin-1"),
+        ('""', "a line of text"),
+        ("123", "a line of text"),
+    ],
+)
+def test_a_user_agent_that_cannot_be_one_header_line_is_refused(tmp_path: Path, value: str, message: str):
+    path = write(tmp_path, f"fetch: {{user_agent: {value}}}\nsources: []\n")
+    with pytest.raises(SourcesError, match=f"fetch options: user_agent must .*{message}") as error:
+        load_sources(path)
+    assert str(path) in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://127.0.0.1:8080\\\\@public.example/rss", "backslash"),
+        ("http://user@public.example/rss", "user name or password"),
+    ],
+)
+def test_a_source_url_whose_host_reads_two_ways_is_refused_at_load(tmp_path: Path, url: str, message: str):
+    path = write(tmp_path, f'sources:\n  - {{name: dunia, feed: "{url}"}}\n')
+    with pytest.raises(SourcesError, match=message) as error:
+        load_sources(path)
+    assert str(path) in str(error.value) and "'dunia'" in str(error.value)
+
+
+def test_the_fetch_options_must_be_a_mapping(tmp_path: Path):
+    with pytest.raises(SourcesError, match="fetch options: expected a mapping"):
+        load_sources(write(tmp_path, "fetch: 5\nsources: []\n"))
+
+
+def test_numbers_written_as_whole_floats_or_quoted_still_load(tmp_path: Path):
+    path = write(
+        tmp_path,
+        "fetch: {retries: 3.0, timeout_seconds: '7.5', max_bytes: 1_000_000}\n"
+        "sources:\n  - {name: dunia, feed: 'https://x.com/rss', interval_minutes: '90', max_articles: 20.0}\n",
+    )
+    sources = load_sources(path)
+    assert (sources.fetch.retries, sources.fetch.timeout_seconds, sources.fetch.max_bytes) == (3, 7.5, 1_000_000)
+    assert (sources.sources[0].interval_minutes, sources.sources[0].max_articles) == (90.0, 20)
+    assert isinstance(sources.fetch.retries, int) and isinstance(sources.sources[0].max_articles, int)
+
+
+def test_every_number_of_the_fetch_policy_has_a_range():
+    numeric = {f.name for f in fields(FetchPolicy) if f.type in ("int", "float")}
+    assert numeric == set(FETCH_NUMBERS)

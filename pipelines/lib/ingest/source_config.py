@@ -19,21 +19,48 @@
       - name: picked
         urls: [https://example.com/a, https://example.com/b]
 
-Every problem is reported with the source it concerns, as a ``SourcesError``.
+Every number must be finite and in its option's range (``SOURCE_NUMBERS``, ``FETCH_NUMBERS``),
+and the user agent one line of text. Every problem is reported when the file is read, with
+the file, the source (or the fetch options) and the option it concerns, as a ``SourcesError``.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 import yaml
 
-from pipelines.lib.ingest.fetch import FetchPolicy
+from pipelines.lib.ingest.fetch import FetchError, FetchPolicy, parse_target_url
 from pipelines.lib.ingest.urls import is_http_url
 
 KINDS = ("inbox", "feed", "sitemap", "urls")
 OPTIONS = {"name", "language", "interval_minutes", "max_articles", "allow_private", *KINDS}
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class Range:
+    """The numbers an option accepts: from ``low`` to ``high``, whole numbers only if ``whole``."""
+
+    low: float
+    high: float
+    whole: bool = False
+
+
+SOURCE_NUMBERS = {
+    "interval_minutes": Range(0, 366 * 24 * 60),
+    "max_articles": Range(0, 100_000, whole=True),
+}
+FETCH_NUMBERS = {
+    "timeout_seconds": Range(0.1, 600),
+    "retries": Range(0, 10, whole=True),
+    "backoff_seconds": Range(0, 600),
+    "host_delay_seconds": Range(0, 3600),
+    "max_bytes": Range(1, 1_000_000_000, whole=True),
+}
 
 
 class SourcesError(ValueError):
@@ -118,44 +145,79 @@ def _source(path: Path, index: int, entry: object) -> Source:
     else:
         location = str(value).strip()
     for url in urls or ((location,) if kind in ("feed", "sitemap") else ()):
-        if not is_http_url(url):
-            raise SourcesError(f"{where}: {url!r} is not an http(s) URL")
+        _check_url(where, url)
+    return Source(
+        name=name.strip(),
+        kind=kind,
+        location=location,
+        urls=urls,
+        language=str(entry.get("language", "id")),
+        interval_minutes=float(_number(where, "interval_minutes", entry.get("interval_minutes", 0))),
+        max_articles=int(_number(where, "max_articles", entry.get("max_articles", 100))),
+        allow_private=_flag(where, "allow_private", entry.get("allow_private", False)),
+    )
+
+
+def _check_url(where: str, url: str) -> None:
+    if not is_http_url(url):
+        raise SourcesError(f"{where}: {url!r} is not an http(s) URL")
     try:
-        return Source(
-            name=name.strip(),
-            kind=kind,
-            location=location,
-            urls=urls,
-            language=str(entry.get("language", "id")),
-            interval_minutes=float(entry.get("interval_minutes", 0)),
-            max_articles=int(entry.get("max_articles", 100)),
-            allow_private=_flag(entry.get("allow_private", False), where),
-        )
-    except (TypeError, ValueError) as error:
-        raise SourcesError(f"{where}: {error}") from error
+        parse_target_url(url)
+    except FetchError as error:
+        raise SourcesError(f"{where}: {url!r}: {error.reason}") from None
 
 
-def _flag(value: object, where: str) -> bool:
-    if not isinstance(value, bool):
-        raise SourcesError(f"{where}: allow_private must be true or false")
-    return value
-
-
-def _policy(path: Path, options: dict) -> FetchPolicy:
+def _policy(path: Path, options: object) -> FetchPolicy:
+    where = f"{path}, fetch options"
+    if not isinstance(options, dict):
+        raise SourcesError(f"{where}: expected a mapping of option: value")
     allowed = {f.name for f in fields(FetchPolicy)} - {"allow_private"}
     unknown = sorted(set(options) - allowed)
     if unknown:
         raise SourcesError(f"{path}: unknown fetch option {', '.join(unknown)} (known: {', '.join(sorted(allowed))})")
-    try:
-        return FetchPolicy(**{key: _coerce(key, value) for key, value in options.items()})
-    except (TypeError, ValueError) as error:
-        raise SourcesError(f"{path}: fetch options: {error}") from error
+    return FetchPolicy(**{key: _fetch_option(where, key, value) for key, value in options.items()})
 
 
-def _coerce(key: str, value: object) -> object:
+def _fetch_option(where: str, key: str, value: object) -> object:
     default = getattr(FetchPolicy, key)
     if isinstance(default, bool):
-        if not isinstance(value, bool):
-            raise ValueError(f"{key} must be true or false")
-        return value
-    return type(default)(value)
+        return _flag(where, key, value)
+    if isinstance(default, str):
+        return _header_text(where, key, value)
+    number = _number(where, key, value)
+    return number if isinstance(default, int) else float(number)
+
+
+def _flag(where: str, key: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise SourcesError(f"{where}: {key} must be true or false")
+    return value
+
+
+def _number(where: str, key: str, value: object) -> int | float:
+    """``value`` as a finite number in the range of ``key``; a whole number where one is meant."""
+    rule = SOURCE_NUMBERS.get(key) or FETCH_NUMBERS[key]
+    kind = "a whole number" if rule.whole else "a number"
+    refusal = SourcesError(f"{where}: {key} must be {kind} from {rule.low} to {rule.high}, not {value!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise refusal
+    try:
+        number = float(value)
+    except (ValueError, OverflowError):
+        raise refusal from None
+    if not math.isfinite(number) or not rule.low <= number <= rule.high or (rule.whole and not number.is_integer()):
+        raise refusal
+    return int(number) if rule.whole else number
+
+
+def _header_text(where: str, key: str, value: object) -> str:
+    """A value sent as an HTTP header: one line of Latin-1 text without control characters."""
+    if not isinstance(value, str) or not value.strip():
+        raise SourcesError(f"{where}: {key} must be a line of text")
+    if CONTROL_CHARACTER.search(value):
+        raise SourcesError(f"{where}: {key} must not contain line breaks or other control characters")
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        raise SourcesError(f"{where}: {key} must be written in Latin-1 characters (it is sent as a header)") from None
+    return value
