@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import polars as pl
 import pytest
 
 from pipelines.cli import run, summary
@@ -148,6 +149,33 @@ def test_reprocess_redoes_every_input(workspace: Path):
     result = materialize(workspace, reprocess=True)
     assert metadata(result, "articles", "processed") == 5
     assert metadata(result, "quotes", "articles_processed") == 5
+
+
+def test_frames_have_the_columns_and_types_of_the_sql_tables():
+    from pipelines.lib.warehouse.frames import frame
+    from pipelines.lib.warehouse.schema import apply_schema
+
+    with duckdb.connect(":memory:") as conn:
+        apply_schema(conn)
+        declared = conn.execute(
+            "select table_name, list(column_name order by column_index) from duckdb_columns()"
+            " where schema_name = 'core' group by 1"
+        ).fetchall()
+    assert len(declared) > 10
+    for table, columns in declared:
+        assert frame(table, []).columns == columns
+    assert (
+        dict(frame("articles", []).schema).items()
+        >= {
+            "published_date": pl.Date,
+            "word_count": pl.Int32,
+            "duplicate_similarity": pl.Float64,
+            "is_published_date_contradiction": pl.Boolean,
+            "ingested_at": pl.Datetime("us"),
+        }.items()
+    )
+    assert frame("documents", []).schema["byte_size"] == pl.Int64
+    assert frame("timeline", []).schema["participants"] == pl.List(pl.String)
 
 
 def test_summary_names_the_warehouse_and_an_example_query(workspace: Path):

@@ -1,32 +1,11 @@
-"""Apply the SQL files of ``sql/`` and replace an article's rows, idempotently."""
+"""Replace an article's rows, idempotently (the SQL files of ``sql/`` are applied by ``schema``)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import duckdb
 import polars as pl
 
-SQL_DIR = Path(__file__).resolve().parents[3] / "sql"
-
-
-def sql_files(kind: str, sql_dir: Path = SQL_DIR) -> list[Path]:
-    """``kind`` is ``schema`` (core tables, in file-name order) or ``views`` (analytics views)."""
-    return sorted((sql_dir / kind).glob("*.sql"))
-
-
-def apply_schema(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
-    for path in sql_files("schema", sql_dir):
-        conn.execute(path.read_text())
-
-
-def apply_views(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
-    """Create or replace every analytics view; returns their names."""
-    names = []
-    for path in sql_files("views", sql_dir):
-        conn.execute(path.read_text())
-        names.append(f"analytics.{path.stem}")
-    return names
+from pipelines.lib.warehouse.schema import SQL_DIR, apply_schema, apply_views, sql_files  # noqa: F401
 
 
 def delete_rows(conn: duckdb.DuckDBPyConnection, table: str, key: str, keys: list[str]) -> None:
