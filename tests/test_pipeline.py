@@ -178,6 +178,18 @@ def test_frames_have_the_columns_and_types_of_the_sql_tables():
     assert frame("timeline", []).schema["participants"] == pl.List(pl.String)
 
 
+def test_one_asset_alone_on_a_new_warehouse_finds_the_core_tables(workspace: Path):
+    from pipelines.definitions import defs
+
+    result = dg.materialize(
+        defs.assets, resources=resources_for(workspace), selection=dg.AssetSelection.assets("timeline")
+    )
+    assert result.success
+    with duckdb.connect(str(workspace / "work" / "warehouse.duckdb"), read_only=True) as conn:
+        assert conn.execute("select count(*) from core.timeline").fetchall() == [(0,)]
+        assert conn.execute("select count(*) from core.documents").fetchall() == [(0,)]
+
+
 def test_summary_names_the_warehouse_and_an_example_query(workspace: Path):
     copy_seeds(workspace / "inbox")
     materialize(workspace)

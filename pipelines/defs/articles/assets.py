@@ -51,7 +51,6 @@ def articles(
     now = dt.datetime.now()
     store = RawStore(Path(sources.raw_dir))
     with warehouse.get_connection() as conn:
-        wh.apply_schema(conn)  # the core tables exist before any asset writes
         if config.reprocess or context.run.tags.get(REPROCESS_TAG) == "all":
             conn.execute("update core.documents set status = 'pending' where content_hash is not null")
         documents = [Page(*row) for row in conn.execute(PENDING).fetchall()]

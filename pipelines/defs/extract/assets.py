@@ -55,7 +55,6 @@ DESCRIPTIONS = {
 def extractions(context: dg.AssetExecutionContext, warehouse: WarehouseResource, sources: SourcesResource):
     now = dt.datetime.now()
     with warehouse.get_connection() as conn:
-        wh.apply_schema(conn)  # the core tables exist before any asset writes
         pending = conn.execute(
             """
             select

@@ -19,7 +19,6 @@ from pipelines.lib.warehouse import database as wh
 )
 def analytics_views(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.get_connection() as conn:
-        wh.apply_schema(conn)  # the core tables exist before any asset writes
         names = wh.apply_views(conn)
         counts = {name: wh.count(conn, name) for name in names}
         return dg.MaterializeResult(

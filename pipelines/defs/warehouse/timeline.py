@@ -34,7 +34,6 @@ group by all
 )
 def timeline(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.get_connection() as conn:
-        wh.apply_schema(conn)  # the core tables exist before any asset writes
         reports = [
             Report(
                 event_id,
