@@ -13,7 +13,7 @@ from pipelines.lib.ingest.raw_store import RawStore
 from pipelines.lib.limits import DocumentTimeout, time_limit
 from pipelines.lib.text.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
 from pipelines.lib.text.pages import Page, assemble
-from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse import rows
 from pipelines.lib.warehouse.frames import frame
 from pipelines.lib.warehouse.rejections import clear_extractions
 from pipelines.lib.warehouse.syndication import mark_duplicates
@@ -72,7 +72,7 @@ def articles(
                 accepted=len(accepted),
                 rejected=len(rejected),
                 marked_duplicate=duplicates,
-                rejected_total=wh.count(conn, "core.rejected"),
+                rejected_total=rows.count(conn, "core.rejected"),
                 rejected_preview=preview(conn, "select source, reason from core.rejected order by rejected_at desc"),
                 stale_extractor_version=stale,
                 extractor_version=EXTRACTOR_VERSION,
@@ -104,13 +104,13 @@ def _write(conn, accepted: list[ArticleRecord], rejected: list[Rejection], empti
     )
     # an article none of whose pages is accepted now goes; an accepted document leaves core.rejected
     clear_extractions(conn, emptied + [a.article_id for a in accepted])
-    wh.delete_rows(conn, "core.articles", "article_id", emptied)
-    wh.upsert_rows(conn, "core.articles", "article_id", article_rows)
+    rows.delete_rows(conn, "core.articles", "article_id", emptied)
+    rows.upsert_rows(conn, "core.articles", "article_id", article_rows)
     accepted_documents = conn.execute(
         "select source from core.documents where canonical_url in (select unnest(?))", [[a.source for a in accepted]]
     ).fetchall()
-    wh.delete_rows(conn, "core.rejected", "source", [row[0] for row in accepted_documents])
-    wh.upsert_rows(conn, "core.rejected", "source", rejected_rows)
+    rows.delete_rows(conn, "core.rejected", "source", [row[0] for row in accepted_documents])
+    rows.upsert_rows(conn, "core.rejected", "source", rejected_rows)
     conn.execute(
         "update core.documents set status = 'article', processed_at = ?, extractor_version = ?"
         " where canonical_url in (select unnest(?)) and content_hash is not null",

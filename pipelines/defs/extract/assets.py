@@ -13,7 +13,7 @@ from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib.extract.analysis import analyze
 from pipelines.lib.limits import DocumentTimeout, time_limit
 from pipelines.lib.text.article import EXTRACTOR_VERSION
-from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse import rows as warehouse_rows
 from pipelines.lib.warehouse.frames import actor_rows, analysis_rows, frame, to_frames
 from pipelines.lib.warehouse.rejections import reject_articles
 
@@ -88,8 +88,8 @@ def extractions(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
             ids = [row[0] for row in batch]
             conn.begin()  # a batch lands whole or not at all (then it is redone on the next run)
             for name, table_rows in to_frames(rows).items():
-                written[name] += wh.replace_rows(conn, f"core.{name}", "article_id", ids, table_rows)
-            wh.upsert_rows(conn, "core.actors", "actor_id", actor_rows(actors))
+                written[name] += warehouse_rows.replace_rows(conn, f"core.{name}", "article_id", ids, table_rows)
+            warehouse_rows.upsert_rows(conn, "core.actors", "actor_id", actor_rows(actors))
             processing = frame(
                 "processing",
                 [
@@ -103,7 +103,7 @@ def extractions(context: dg.AssetExecutionContext, warehouse: WarehouseResource,
                     for a, _, _, _, h in batch
                 ],
             )
-            wh.replace_rows(conn, "core.processing", "article_id", ids, processing)
+            warehouse_rows.replace_rows(conn, "core.processing", "article_id", ids, processing)
             reject_articles(conn, too_slow, f"too slow: extraction took longer than {sources.max_seconds:g} s", now)
             conn.commit()
             context.log.info(f"extracted {start + len(batch)}/{len(pending)} articles")

@@ -4,7 +4,7 @@ import dagster as dg
 
 from pipelines.defs.metadata import table_metadata
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse import rows as table_rows
 from pipelines.lib.warehouse.frames import frame
 from pipelines.lib.warehouse.timeline import Report, build_timeline
 
@@ -62,8 +62,8 @@ def timeline(warehouse: WarehouseResource) -> dg.MaterializeResult:
                 for e in events
             ],
         )
-        conn.execute("delete from core.timeline")  # rebuilt whole from every dated event
-        wh.insert_rows(conn, "core.timeline", rows)
+        table_rows.delete_all(conn, "core.timeline")  # rebuilt whole from every dated event
+        table_rows.insert_rows(conn, "core.timeline", rows)
         return dg.MaterializeResult(
             metadata=table_metadata(
                 conn,
