@@ -130,6 +130,29 @@ def test_bad_inputs_are_rejected_with_a_reason_and_the_rest_loads(workspace: Pat
     assert query(workspace, "select count(*) from analytics.articles")[0][0] == 5
 
 
+def test_an_article_too_slow_to_extract_becomes_a_rejection_and_the_rest_loads(workspace: Path, monkeypatch):
+    from pipelines.lib.limits import DocumentTimeout
+    from pipelines.lib.warehouse import extractions
+
+    analyze = extractions.analyze
+
+    def slow_on_one(body, *args):
+        if "sains" in body:  # in one sample only
+            raise DocumentTimeout("the document")
+        return analyze(body, *args)
+
+    monkeypatch.setattr(extractions, "analyze", slow_on_one)
+    copy_seeds(workspace / "inbox")
+    result = materialize(workspace)
+    assert result.success
+    rejected = query(workspace, "select source, reason from analytics.rejected")
+    assert [source for source, _ in rejected] == ["inbox/003_43ffd336c9f1e26f.txt"]
+    assert rejected[0][1].startswith("too slow: extraction")
+    assert query(workspace, "select count(*) from analytics.articles") == [(4,)]
+    assert query(workspace, "select count(*) from core.processing where article_id not in (select article_id"
+                 " from core.articles)") == [(0,)]  # fmt: skip
+
+
 def test_urls_are_fetched_over_http(workspace: Path, http_server: str):
     (workspace / "sources.yaml").write_text(
         "fetch: {host_delay_seconds: 0}\n"
