@@ -24,8 +24,8 @@ from pipelines.lib.ingest.fetch import Fetcher, FetchPolicy
 from pipelines.lib.ingest.polling import poll
 from pipelines.lib.ingest.raw_store import RawStore
 from pipelines.lib.ingest.source_config import Source
-from pipelines.lib.warehouse import database as wh
-from pipelines.lib.warehouse.poll_records import known_documents, record_poll, url_aliases
+from pipelines.lib.warehouse.poll_records import known_documents, record_polls, url_aliases
+from pipelines.lib.warehouse.schema import apply_schema
 
 
 class TimedFetcher(Fetcher):
@@ -55,11 +55,9 @@ def one_poll(database: Path, source: Source, store: RawStore) -> tuple[float, fl
     fetcher = TimedFetcher(FetchPolicy(host_delay_seconds=0, allow_private=True))
     started = time.perf_counter()
     with duckdb.connect(str(database)) as conn:
-        wh.apply_schema(conn)
+        apply_schema(conn)
         result = poll(source, known_documents(conn), url_aliases(conn), fetcher, store, 5_000_000)
-        conn.begin()
-        record_poll(conn, result, store, None)
-        conn.commit()
+        record_polls(conn, [result], store, None)
     return time.perf_counter() - started, fetcher.network, result
 
 

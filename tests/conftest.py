@@ -1,4 +1,4 @@
-"""Shared fixtures: the sample material in ../shared, and a pipeline run in a temporary folder."""
+"""Shared fixtures: the sample material in ../shared (or WARTA_SHARED), and a pipeline run in a temporary folder."""
 
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ import pytest
 os.environ.pop("DAGSTER_HOME", None)
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("WARTA_SHARED") or ROOT.parent / "shared")
 SEEDS = ROOT / "data" / "inbox"
 
 
 def shared(*parts: str) -> Path:
-    """A path under ../shared; the test is skipped when the folder is not there."""
+    """A path under the shared folder; the test is skipped when it is not there."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
         pytest.skip(f"{path} is not available")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import polars as pl
 import pytest
 
 from pipelines.cli import run, summary
@@ -129,6 +130,29 @@ def test_bad_inputs_are_rejected_with_a_reason_and_the_rest_loads(workspace: Pat
     assert query(workspace, "select count(*) from analytics.articles")[0][0] == 5
 
 
+def test_an_article_too_slow_to_extract_becomes_a_rejection_and_the_rest_loads(workspace: Path, monkeypatch):
+    from pipelines.lib.limits import DocumentTimeout
+    from pipelines.lib.warehouse import extractions
+
+    analyze = extractions.analyze
+
+    def slow_on_one(body, *args):
+        if "sains" in body:  # in one sample only
+            raise DocumentTimeout("the document")
+        return analyze(body, *args)
+
+    monkeypatch.setattr(extractions, "analyze", slow_on_one)
+    copy_seeds(workspace / "inbox")
+    result = materialize(workspace)
+    assert result.success
+    rejected = query(workspace, "select source, reason from analytics.rejected")
+    assert [source for source, _ in rejected] == ["inbox/003_43ffd336c9f1e26f.txt"]
+    assert rejected[0][1].startswith("too slow: extraction")
+    assert query(workspace, "select count(*) from analytics.articles") == [(4,)]
+    assert query(workspace, "select count(*) from core.processing where article_id not in (select article_id"
+                 " from core.articles)") == [(0,)]  # fmt: skip
+
+
 def test_urls_are_fetched_over_http(workspace: Path, http_server: str):
     (workspace / "sources.yaml").write_text(
         "fetch: {host_delay_seconds: 0}\n"
@@ -148,6 +172,45 @@ def test_reprocess_redoes_every_input(workspace: Path):
     result = materialize(workspace, reprocess=True)
     assert metadata(result, "articles", "processed") == 5
     assert metadata(result, "quotes", "articles_processed") == 5
+
+
+def test_frames_have_the_columns_and_types_of_the_sql_tables():
+    from pipelines.lib.warehouse.frames import frame
+    from pipelines.lib.warehouse.schema import apply_schema
+
+    with duckdb.connect(":memory:") as conn:
+        apply_schema(conn)
+        declared = conn.execute(
+            "select table_name, list(column_name order by column_index) from duckdb_columns()"
+            " where schema_name = 'core' group by 1"
+        ).fetchall()
+    assert len(declared) > 10
+    for table, columns in declared:
+        assert frame(table, []).columns == columns
+    assert (
+        dict(frame("articles", []).schema).items()
+        >= {
+            "published_date": pl.Date,
+            "word_count": pl.Int32,
+            "duplicate_similarity": pl.Float64,
+            "is_published_date_contradiction": pl.Boolean,
+            "ingested_at": pl.Datetime("us"),
+        }.items()
+    )
+    assert frame("documents", []).schema["byte_size"] == pl.Int64
+    assert frame("timeline", []).schema["participants"] == pl.List(pl.String)
+
+
+def test_one_asset_alone_on_a_new_warehouse_finds_the_core_tables(workspace: Path):
+    from pipelines.definitions import defs
+
+    result = dg.materialize(
+        defs.assets, resources=resources_for(workspace), selection=dg.AssetSelection.assets("timeline")
+    )
+    assert result.success
+    with duckdb.connect(str(workspace / "work" / "warehouse.duckdb"), read_only=True) as conn:
+        assert conn.execute("select count(*) from core.timeline").fetchall() == [(0,)]
+        assert conn.execute("select count(*) from core.documents").fetchall() == [(0,)]
 
 
 def test_summary_names_the_warehouse_and_an_example_query(workspace: Path):

@@ -6,6 +6,8 @@ import dagster as dg
 import duckdb
 import polars as pl
 
+from pipelines.lib.warehouse.rows import count
+
 
 def preview(
     conn: duckdb.DuckDBPyConnection, query: str, limit: int = 5, params: list | None = None
@@ -28,5 +30,4 @@ def _cell(value: object) -> str:
 
 
 def table_metadata(conn: duckdb.DuckDBPyConnection, table: str, **extra: object) -> dict:
-    total = conn.execute(f"select count(*) from {table}").fetchall()[0][0]
-    return {"dagster/row_count": total, "preview": preview(conn, f"select * from {table}"), **extra}
+    return {"dagster/row_count": count(conn, table), "preview": preview(conn, f"select * from {table}"), **extra}

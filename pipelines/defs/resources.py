@@ -12,11 +12,13 @@ from pipelines import settings
 from pipelines.lib.ingest.source_config import SourcesFile, load_sources
 from pipelines.lib.warehouse.publishing import publish
 from pipelines.lib.warehouse.run_lock import RunLock
+from pipelines.lib.warehouse.schema import apply_schema
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """DuckDB warehouse. Runs write ``<work_dir>/warehouse.duckdb`` while holding the writer lock for the
-    whole run; the last asset publishes it atomically to ``path``, the file analysts open read-only."""
+    """DuckDB warehouse. A run takes the writer lock for its whole length, creates the core tables missing
+    from ``<work_dir>/warehouse.duckdb`` and writes there; the last asset publishes that file atomically to
+    ``path``, the file analysts open read-only."""
 
     path: str
     work_dir: str
@@ -31,6 +33,12 @@ class WarehouseResource(dg.ConfigurableResource):
         self._lock = RunLock(Path(self.work_dir) / "writer.lock", self.lock_timeout_seconds)
         log = context.log.info if context.log else print
         self._lock.acquire(on_wait=log)
+        try:
+            with self.get_connection() as conn:
+                apply_schema(conn)  # the core tables exist before any asset of the run reads or writes them
+        except BaseException:
+            self._lock.release()
+            raise
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._lock is not None:

@@ -10,8 +10,7 @@ from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib.ingest.fetch import Fetcher
 from pipelines.lib.ingest.polling import due_sources, poll, remember
 from pipelines.lib.ingest.raw_store import RawStore
-from pipelines.lib.warehouse import database as wh
-from pipelines.lib.warehouse.poll_records import known_documents, last_polls, record_poll, url_aliases
+from pipelines.lib.warehouse.poll_records import known_documents, last_polls, record_polls, url_aliases
 
 
 class PollConfig(dg.Config):
@@ -38,7 +37,6 @@ def documents(
     sources_file = sources.load()
     store = RawStore(Path(sources.raw_dir))
     with warehouse.get_connection() as conn:
-        wh.apply_schema(conn)  # the core tables exist before any asset writes
         due = due_sources(sources_file.named(config.sources), last_polls(conn), config.ignore_intervals)
         known, aliases = known_documents(conn), url_aliases(conn)
         results, hosts, robots = [], {}, {}
@@ -50,10 +48,7 @@ def documents(
             results.append(result)
             if result.error:
                 context.log.warning(f"source {source.name}: {result.error}")
-        conn.begin()  # the whole poll lands, or none of it (then the next run polls again)
-        for result in results:
-            record_poll(conn, result, store, context.run.run_id)
-        conn.commit()
+        record_polls(conn, results, store, context.run.run_id)  # all or nothing: else the next run polls again
         return dg.MaterializeResult(
             metadata=table_metadata(
                 conn,

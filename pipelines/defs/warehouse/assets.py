@@ -4,7 +4,8 @@ import dagster as dg
 
 from pipelines.defs.metadata import preview
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse.rows import count
+from pipelines.lib.warehouse.schema import apply_views
 
 
 @dg.asset(
@@ -19,9 +20,8 @@ from pipelines.lib.warehouse import database as wh
 )
 def analytics_views(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.get_connection() as conn:
-        wh.apply_schema(conn)  # the core tables exist before any asset writes
-        names = wh.apply_views(conn)
-        counts = {name: wh.count(conn, name) for name in names}
+        names = apply_views(conn)
+        counts = {name: count(conn, name) for name in names}
         return dg.MaterializeResult(
             metadata={
                 "views": dg.MetadataValue.md("\n".join(f"- `{name}`: {rows} rows" for name, rows in counts.items())),

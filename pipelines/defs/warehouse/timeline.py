@@ -4,21 +4,7 @@ import dagster as dg
 
 from pipelines.defs.metadata import table_metadata
 from pipelines.defs.resources import WarehouseResource
-from pipelines.lib.warehouse import database as wh
-from pipelines.lib.warehouse.frames import frame
-from pipelines.lib.warehouse.timeline import Report, build_timeline
-
-REPORTS = """
-select
-    events.event_id, events.article_id, events.event_type, events.status, events.event_date, events.date_precision,
-    list(actors.name) filter (where actors.name is not null) as participants,
-    list(actors.name) filter (where actors.kind = 'person') as people
-from core.events as events
-left join core.event_participants as event_participants using (event_id)
-left join core.actors as actors using (actor_id)
-where events.event_date is not null
-group by all
-"""
+from pipelines.lib.warehouse.timeline_rows import rebuild_timeline
 
 
 @dg.asset(
@@ -34,37 +20,7 @@ group by all
 )
 def timeline(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.get_connection() as conn:
-        wh.apply_schema(conn)  # the core tables exist before any asset writes
-        reports = [
-            Report(
-                event_id,
-                article_id,
-                event_type,
-                status,
-                date,
-                precision,
-                frozenset(participants or []),
-                frozenset(people or []),
-            )
-            for event_id, article_id, event_type, status, date, precision, participants, people in conn.execute(
-                REPORTS
-            ).fetchall()
-        ]
-        events = build_timeline(reports)
-        rows = frame(
-            "timeline",
-            [
-                {
-                    **e.__dict__,
-                    "participants": list(e.participants),
-                    "article_ids": list(e.article_ids),
-                    "event_ids": list(e.event_ids),
-                }
-                for e in events
-            ],
-        )
-        conn.execute("delete from core.timeline")  # rebuilt whole from every dated event
-        wh.insert_rows(conn, "core.timeline", rows)
+        reports, events = rebuild_timeline(conn)
         return dg.MaterializeResult(
             metadata=table_metadata(
                 conn,

@@ -1,4 +1,5 @@
-"""Polars frames shaped like the core tables: one schema per table, in one place."""
+"""Polars frames shaped like the core tables (columns and types from ``sql/schema/``): rows from dicts,
+from an article's analysis and from its actors."""
 
 from __future__ import annotations
 
@@ -9,102 +10,14 @@ import polars as pl
 from pipelines.lib.extract.actors.actors import Actor, actor_id
 from pipelines.lib.extract.analysis import Analysis
 from pipelines.lib.extract.sentences import sentence_at
+from pipelines.lib.warehouse.schema import table_schema
 
-ACTORS_SCHEMA = {
-    "actor_id": pl.String,
-    "name": pl.String,
-    "kind": pl.String,
-    "country": pl.String,
-    "aliases": pl.List(pl.String),
-}
-S, N, D, T, B = pl.String, pl.Int64, pl.Date, pl.Datetime, pl.Boolean
-TABLE_SCHEMAS = {
-    "documents": {
-        "source": S, "source_name": S, "kind": S, "url": S, "canonical_url": S, "page_number": pl.Int32,
-        "content_hash": S, "byte_size": N, "raw_path": S, "language": S, "listed_updated_at": T,
-        "file_signature": S, "error": S, "attempts": pl.Int32, "fetched_at": T,
-    },
-    "url_aliases": {"url": S, "source": S},
-    "fetches": {
-        "poll_id": S, "url": S, "source": S, "outcome": S, "http_status": pl.Int32, "error": S, "fetched_at": T,
-    },
-    "polls": {
-        "poll_id": S, "run_id": S, "source_name": S, "source_kind": S, "location": S, "started_at": T,
-        "finished_at": T, "urls_seen": pl.Int32, "urls_new": pl.Int32, "urls_updated": pl.Int32,
-        "urls_unchanged": pl.Int32, "urls_duplicate": pl.Int32, "urls_failed": pl.Int32, "urls_deferred": pl.Int32,
-        "error": S,
-    },
-    "articles": {
-        "article_id": S, "source": S, "content_hash": S, "url": S, "site": S, "title": S, "published_date": D,
-        "published_date_note": S, "is_published_date_contradiction": B, "language": S, "author": S,
-        "dateline_place": S, "body": S, "word_count": pl.Int32, "extractor_version": S, "ingested_at": T,
-    },
-    "rejected": {"source": S, "content_hash": S, "reason": S, "byte_size": N, "extractor_version": S, "rejected_at": T},
-    "processing": {"article_id": S, "stage": S, "content_hash": S, "extractor_version": S, "processed_at": T},
-    "timeline": {
-        "timeline_id": S, "event_type": S, "status": S, "event_date": D, "date_precision": S,
-        "participants": pl.List(S), "article_ids": pl.List(S), "event_ids": pl.List(S),
-    },
-}  # fmt: skip
+EXTRACTION_TABLES = ("actor_mentions", "quotes", "figures", "events", "event_participants")
 
 
 def frame(table: str, rows: list[dict]) -> pl.DataFrame:
-    """``rows`` as a frame with the columns and types of ``table``."""
-    return pl.DataFrame(rows, schema=TABLE_SCHEMAS[table])
-
-
-SCHEMAS = {
-    "actor_mentions": {
-        "article_id": pl.String,
-        "actor_id": pl.String,
-        "surface": pl.String,
-        "char_start": pl.Int32,
-        "char_end": pl.Int32,
-    },
-    "quotes": {
-        "quote_id": pl.String,
-        "article_id": pl.String,
-        "speaker_id": pl.String,
-        "kind": pl.String,
-        "quote_text": pl.String,
-        "cue": pl.String,
-        "addressee": pl.String,
-        "sentence": pl.String,
-        "char_start": pl.Int32,
-        "char_end": pl.Int32,
-    },
-    "figures": {
-        "figure_id": pl.String,
-        "article_id": pl.String,
-        "kind": pl.String,
-        "value": pl.Float64,
-        "unit": pl.String,
-        "qualifier": pl.String,
-        "surface": pl.String,
-        "sentence": pl.String,
-        "char_start": pl.Int32,
-        "char_end": pl.Int32,
-    },
-    "events": {
-        "event_id": pl.String,
-        "article_id": pl.String,
-        "event_type": pl.String,
-        "mode": pl.String,
-        "status": pl.String,
-        "event_date": pl.Date,
-        "date_precision": pl.String,
-        "date_source": pl.String,
-        "is_date_contradiction": pl.Boolean,
-        "date_note": pl.String,
-        "location": pl.String,
-        "trigger": pl.String,
-        "cameo_code": pl.String,
-        "sentence": pl.String,
-        "char_start": pl.Int32,
-        "char_end": pl.Int32,
-    },
-    "event_participants": {"event_id": pl.String, "article_id": pl.String, "actor_id": pl.String},
-}
+    """``rows`` as a frame with the columns and types of core table ``table`` (missing keys are null)."""
+    return pl.DataFrame(rows, schema=table_schema(table))
 
 
 def row_id(prefix: str, *parts: object) -> str:
@@ -122,13 +35,13 @@ def actor_rows(actors: list[Actor]) -> pl.DataFrame:
         }
         for a in actors
     }
-    return pl.DataFrame(list(rows.values()), schema=ACTORS_SCHEMA)
+    return frame("actors", list(rows.values()))
 
 
 def analysis_rows(article_id: str, analysis: Analysis) -> dict[str, list[dict]]:
     """Rows for every extraction table, for one article."""
     spans = analysis.sentences
-    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    rows: dict[str, list[dict]] = {name: [] for name in EXTRACTION_TABLES}
     for m in analysis.mentions:
         rows["actor_mentions"].append(
             {
@@ -200,4 +113,5 @@ def analysis_rows(article_id: str, analysis: Analysis) -> dict[str, list[dict]]:
 
 
 def to_frames(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
-    return {name: pl.DataFrame(rows.get(name, []), schema=schema) for name, schema in SCHEMAS.items()}
+    """One frame per extraction table."""
+    return {name: frame(name, rows.get(name, [])) for name in EXTRACTION_TABLES}

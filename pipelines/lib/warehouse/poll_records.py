@@ -2,7 +2,8 @@
 
 ``known_documents`` and ``url_aliases`` are read once per run (one query each, so a
 poll of thousands of known URLs costs little); ``record_poll`` writes a poll's
-documents, fetches and summary in the caller's transaction.
+documents, fetches and summary in the caller's transaction, ``record_polls`` a run's
+polls in one transaction.
 """
 
 from __future__ import annotations
@@ -11,19 +12,19 @@ import datetime as dt
 import uuid
 
 import duckdb
+import polars as pl
 
-from pipelines.lib.ingest.polling import Known, PollResult
+from pipelines.lib.ingest.polling import Document, Known, PollResult
 from pipelines.lib.ingest.raw_store import RawStore
-from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse import rows
 from pipelines.lib.warehouse.frames import frame
+
+OUTCOMES = ("new", "updated", "unchanged", "duplicate", "failed", "deferred")  # counted in core.polls
 
 
 def known_documents(conn: duckdb.DuckDBPyConnection) -> dict[str, Known]:
-    rows = conn.execute(
-        "select source, source_name, content_hash, listed_updated_at, file_signature, status = 'failed', attempts,"
-        " fetched_at from core.documents"
-    ).fetchall()
-    return {row[0]: Known(*row[1:]) for row in rows}
+    held = conn.execute(KNOWN_DOCUMENTS).fetchall()
+    return {row[0]: Known(*row[1:]) for row in held}
 
 
 def url_aliases(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -32,35 +33,42 @@ def url_aliases(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 def last_polls(conn: duckdb.DuckDBPyConnection) -> dict[str, dt.datetime]:
     """When each source was last polled without a source-level error."""
-    rows = conn.execute("select source_name, max(started_at) from core.polls where error is null group by 1")
-    return dict(rows.fetchall())
+    return dict(conn.execute(LAST_POLLS).fetchall())
+
+
+def record_polls(
+    conn: duckdb.DuckDBPyConnection, results: list[PollResult], store: RawStore, run_id: str | None
+) -> list[str]:
+    """Write the polls in one transaction (the whole poll lands, or none of it); returns their poll_ids."""
+    conn.begin()
+    poll_ids = [record_poll(conn, result, store, run_id) for result in results]
+    conn.commit()
+    return poll_ids
 
 
 def record_poll(conn: duckdb.DuckDBPyConnection, result: PollResult, store: RawStore, run_id: str | None) -> str:
-    """Write one poll; returns its poll_id."""
+    """Write one poll in the caller's transaction; returns its poll_id."""
     poll_id = uuid.uuid4().hex
     now = result.finished_at or dt.datetime.now()
-    documents = frame(
-        "documents",
-        [
-            {
-                **doc.__dict__,
-                "raw_path": str(store.path(doc.content_hash)) if doc.content_hash else None,
-                "fetched_at": now,
-            }
-            for doc in result.documents
-        ],
-    )
-    if documents.height:
-        conn.register("incoming_documents", documents)
-        conn.execute(UPSERT_DOCUMENTS, {"now": now})
-        conn.unregister("incoming_documents")
+    rows.write_frame(conn, UPSERT_DOCUMENTS, document_rows(result, store, now), {"now": now})
     aliases = frame("url_aliases", [{"url": url, "source": key} for url, key in result.aliases.items()])
-    wh.upsert_rows(conn, "core.url_aliases", "url", aliases)
+    rows.upsert_rows(conn, "core.url_aliases", "url", aliases)
     fetches = frame("fetches", [{**f.__dict__, "poll_id": poll_id, "fetched_at": now} for f in result.fetches])
-    wh.insert_rows(conn, "core.fetches", fetches)
-    counts = {f"urls_{o}": result.count(o) for o in ("new", "updated", "unchanged", "duplicate", "failed", "deferred")}
-    poll = {
+    rows.insert_rows(conn, "core.fetches", fetches)
+    rows.insert_rows(conn, "core.polls", frame("polls", [poll_row(result, poll_id, run_id, now)]))
+    return poll_id
+
+
+def document_rows(result: PollResult, store: RawStore, now: dt.datetime) -> pl.DataFrame:
+    def row(doc: Document) -> dict:
+        raw_path = str(store.path(doc.content_hash)) if doc.content_hash else None
+        return {**doc.__dict__, "raw_path": raw_path, "fetched_at": now}
+
+    return frame("documents", [row(doc) for doc in result.documents])
+
+
+def poll_row(result: PollResult, poll_id: str, run_id: str | None, now: dt.datetime) -> dict:
+    return {
         "poll_id": poll_id,
         "run_id": run_id,
         "source_name": result.source.name,
@@ -69,13 +77,16 @@ def record_poll(conn: duckdb.DuckDBPyConnection, result: PollResult, store: RawS
         "started_at": result.started_at,
         "finished_at": now,
         "urls_seen": result.listed,
-        **counts,
+        **{f"urls_{outcome}": result.count(outcome) for outcome in OUTCOMES},
         "error": result.error,
     }
-    wh.insert_rows(conn, "core.polls", frame("polls", [poll]))
-    return poll_id
 
 
+KNOWN_DOCUMENTS = """
+select source, source_name, content_hash, listed_updated_at, file_signature, status = 'failed', attempts, fetched_at
+from core.documents
+"""
+LAST_POLLS = "select source_name, max(started_at) from core.polls where error is null group by 1"
 UPSERT_DOCUMENTS = """
 insert into core.documents as known (
     source, source_name, kind, url, canonical_url, page_number, content_hash, byte_size, raw_path, language,
@@ -85,7 +96,7 @@ select
     source, source_name, kind, url, canonical_url, page_number, content_hash, byte_size, raw_path, language,
     listed_updated_at, file_signature, error, attempts,
     case when content_hash is null then 'failed' else 'pending' end, $now, fetched_at
-from incoming_documents
+from incoming_rows
 on conflict (source) do update set
     kind = excluded.kind,
     url = coalesce(excluded.url, known.url),

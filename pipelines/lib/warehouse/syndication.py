@@ -14,11 +14,23 @@ import datetime as dt
 from collections import defaultdict
 
 import duckdb
-import polars as pl
 
 from pipelines.lib.text.article import ArticleRecord
 from pipelines.lib.text.near_duplicates import DUPLICATE_SIMILARITY, band_keys, signature, similarity
-from pipelines.lib.warehouse import database as wh
+from pipelines.lib.warehouse import rows
+from pipelines.lib.warehouse.frames import frame
+
+HELD_IN_BANDS = """
+select bands.band_key, bands.article_id, signatures.signature, articles.duplicate_of
+from core.article_bands as bands
+join core.article_signatures as signatures using (article_id)
+join core.articles as articles using (article_id)
+where bands.band_key in (select unnest(?))
+"""
+MARK_COLUMNS = ("article_id", "duplicate_of", "duplicate_similarity")
+
+Held = dict[str, tuple[list[int], str | None]]  # article_id -> (signature, original)
+Bands = dict[str, list[str]]  # band key -> article ids
 
 
 def mark_duplicates(conn: duckdb.DuckDBPyConnection, articles: list[ArticleRecord]) -> int:
@@ -29,58 +41,43 @@ def mark_duplicates(conn: duckdb.DuckDBPyConnection, articles: list[ArticleRecor
     ids = [a.article_id for a in ordered]
     signatures = {a.article_id: signature(a.body) for a in ordered}
     keys = {article_id: band_keys(sig) for article_id, sig in signatures.items()}
-    wh.delete_rows(conn, "core.article_bands", "article_id", ids)
-    wh.delete_rows(conn, "core.article_signatures", "article_id", ids)
+    rows.delete_rows(conn, "core.article_bands", "article_id", ids)
+    rows.delete_rows(conn, "core.article_signatures", "article_id", ids)
+    held, by_band = held_in_bands(conn, keys)
+    marks = [mark(article_id, signatures[article_id], keys[article_id], held, by_band) for article_id in ids]
+    write_marks(conn, marks, signatures, keys)
+    return sum(m["duplicate_of"] is not None for m in marks)
 
-    held: dict[str, tuple[list[int], str | None]] = {}  # article_id -> (signature, original)
-    by_band: dict[str, list[str]] = defaultdict(list)
-    rows = conn.execute(
-        """
-        select bands.band_key, bands.article_id, signatures.signature, articles.duplicate_of
-        from core.article_bands as bands
-        join core.article_signatures as signatures using (article_id)
-        join core.articles as articles using (article_id)
-        where bands.band_key in (select unnest(?))
-        """,
-        [sorted({key for article_keys in keys.values() for key in article_keys})],
-    ).fetchall()
-    for band_key, article_id, sig, original in rows:
+
+def held_in_bands(conn: duckdb.DuckDBPyConnection, keys: dict[str, list[str]]) -> tuple[Held, Bands]:
+    """The articles already held that share a band key with the batch: signatures, originals, bands."""
+    held: Held = {}
+    by_band: Bands = defaultdict(list)
+    wanted = sorted({key for article_keys in keys.values() for key in article_keys})
+    for band_key, article_id, sig, original in conn.execute(HELD_IN_BANDS, [wanted]).fetchall():
         held[article_id] = (sig, original)
         by_band[band_key].append(article_id)
+    return held, by_band
 
-    marks = []
-    for article_id in ids:
-        sig = signatures[article_id]
-        candidates = {other for key in keys[article_id] for other in by_band[key]}
-        scored = [(similarity(sig, held[other][0]), other) for other in candidates]
-        best = max(scored, default=(0.0, None))
-        is_copy = best[1] is not None and best[0] >= DUPLICATE_SIMILARITY
-        original = (held[best[1]][1] or best[1]) if is_copy else None
-        marks.append({"article_id": article_id, "duplicate_of": original, "similarity": best[0] if is_copy else None})
-        held[article_id] = (sig, original)
-        for key in keys[article_id]:
-            by_band[key].append(article_id)
 
-    conn.register("marks", pl.DataFrame(marks, schema={"article_id": pl.String, "duplicate_of": pl.String,
-                                                        "similarity": pl.Float64}))  # fmt: skip
-    conn.execute(
-        "update core.articles set duplicate_of = marks.duplicate_of, duplicate_similarity = marks.similarity"
-        " from marks where core.articles.article_id = marks.article_id"
-    )
-    conn.unregister("marks")
-    wh.insert_rows(
-        conn,
-        "core.article_signatures",
-        pl.DataFrame({"article_id": ids, "signature": [signatures[i] for i in ids]},
-                     schema={"article_id": pl.String, "signature": pl.List(pl.Int64)}),
-    )  # fmt: skip
-    wh.insert_rows(
-        conn,
-        "core.article_bands",
-        pl.DataFrame(
-            [(article_id, key) for article_id in ids for key in keys[article_id]],
-            schema={"article_id": pl.String, "band_key": pl.String},
-            orient="row",
-        ),
-    )
-    return sum(mark["duplicate_of"] is not None for mark in marks)
+def mark(article_id: str, sig: list[int], keys: list[str], held: Held, by_band: Bands) -> dict:
+    """The article's most similar candidate, if it is a copy of it; the article joins the candidates."""
+    candidates = {other for key in keys for other in by_band[key]}
+    scored = [(similarity(sig, held[other][0]), other) for other in candidates]
+    best = max(scored, default=(0.0, None))
+    is_copy = best[1] is not None and best[0] >= DUPLICATE_SIMILARITY
+    original = (held[best[1]][1] or best[1]) if is_copy else None
+    held[article_id] = (sig, original)
+    for key in keys:
+        by_band[key].append(article_id)
+    return {"article_id": article_id, "duplicate_of": original, "duplicate_similarity": best[0] if is_copy else None}
+
+
+def write_marks(
+    conn: duckdb.DuckDBPyConnection, marks: list[dict], signatures: dict[str, list[int]], keys: dict[str, list[str]]
+) -> None:
+    rows.update_rows(conn, "core.articles", "article_id", frame("articles", marks).select(MARK_COLUMNS))
+    signature_rows = [{"article_id": article_id, "signature": sig} for article_id, sig in signatures.items()]
+    rows.insert_rows(conn, "core.article_signatures", frame("article_signatures", signature_rows))
+    band_rows = [{"article_id": article_id, "band_key": key} for article_id, ks in keys.items() for key in ks]
+    rows.insert_rows(conn, "core.article_bands", frame("article_bands", band_rows))

@@ -1,0 +1,101 @@
+"""Articles from pending documents: the stored pages that await cleaning, each cleaned within the time
+limit, and the result written back (articles, rejections, document status, duplicate marks)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import duckdb
+
+from pipelines.lib.ingest.raw_store import RawStore
+from pipelines.lib.limits import DocumentTimeout, time_limit
+from pipelines.lib.text.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
+from pipelines.lib.text.pages import Assembly, Page, assemble
+from pipelines.lib.warehouse import rows
+from pipelines.lib.warehouse.frames import frame
+from pipelines.lib.warehouse.rejections import clear_extractions
+from pipelines.lib.warehouse.syndication import mark_duplicates
+
+PENDING_PAGES = """
+select source, kind, canonical_url, page_number, content_hash, language
+from core.documents
+where content_hash is not null
+  and canonical_url in (select canonical_url from core.documents where status = 'pending')
+order by canonical_url, page_number
+"""
+MARK_ALL_PENDING = "update core.documents set status = 'pending' where content_hash is not null"
+DOCUMENTS_OF_ARTICLES = "select source from core.documents where canonical_url in (select unnest(?))"
+MARK_ARTICLE_DOCUMENTS = """
+update core.documents set status = 'article', processed_at = ?, extractor_version = ?
+where canonical_url in (select unnest(?)) and content_hash is not null
+"""
+MARK_REJECTED_DOCUMENTS = """
+update core.documents set status = 'rejected', processed_at = ?, extractor_version = ?
+where source in (select unnest(?))
+"""
+STALE_ARTICLES = "select count(*) from core.articles where extractor_version <> ?"
+
+
+def mark_all_pending(conn: duckdb.DuckDBPyConnection) -> None:
+    """Every stored document is cleaned again (after an extractor change)."""
+    conn.execute(MARK_ALL_PENDING)
+
+
+def pending_pages(conn: duckdb.DuckDBPyConnection) -> list[Page]:
+    """Every stored page of an article one of whose documents is pending, by article and page number."""
+    return [Page(*row) for row in conn.execute(PENDING_PAGES).fetchall()]
+
+
+def clean_pages(pages: list[Page], store: RawStore, today: dt.date, max_bytes: int, max_seconds: float) -> Assembly:
+    """The articles the pages make, the pages rejected, and the articles left with no text."""
+    return assemble(pages, lambda page: clean_page(page, store, today, max_bytes, max_seconds))
+
+
+def clean_page(
+    page: Page, store: RawStore, today: dt.date, max_bytes: int, max_seconds: float
+) -> ArticleRecord | Rejection:
+    """One stored page cleaned, or rejected (also when cleaning takes longer than ``max_seconds``)."""
+    content = store.get(page.content_hash)
+    try:
+        with time_limit(max_seconds):
+            result = build_article(page.source, page.kind, content, today, max_bytes)
+    except DocumentTimeout:
+        reason = f"too slow: cleaning took longer than {max_seconds:g} s (WARTA_MAX_SECONDS)"
+        return Rejection(page.source, page.content_hash, reason, len(content))
+    if isinstance(result, ArticleRecord) and not result.language:
+        result = dataclasses.replace(result, language=page.language)
+    return result
+
+
+def store_articles(conn: duckdb.DuckDBPyConnection, assembly: Assembly, now: dt.datetime) -> int:
+    """Write the assembly and mark its duplicates in one transaction (a failed write leaves the documents
+    pending, nothing half-written); returns how many articles were marked duplicate."""
+    conn.begin()
+    write_articles(conn, assembly, now)
+    duplicates = mark_duplicates(conn, assembly.accepted)
+    conn.commit()
+    return duplicates
+
+
+def write_articles(conn: duckdb.DuckDBPyConnection, assembly: Assembly, now: dt.datetime) -> None:
+    """Replace the articles and rejections of the assembly; an article none of whose pages is accepted now
+    goes, and an accepted document leaves core.rejected. Extractions of changed articles are cleared."""
+    accepted, rejected = assembly.accepted, assembly.rejected
+    stamp = {"extractor_version": EXTRACTOR_VERSION}
+    article_rows = frame("articles", [{**record.__dict__, **stamp, "ingested_at": now} for record in accepted])
+    rejected_rows = frame("rejected", [{**r.__dict__, **stamp, "rejected_at": now} for r in rejected])
+    accepted_urls = [a.source for a in accepted]
+    clear_extractions(conn, assembly.emptied + [a.article_id for a in accepted])
+    rows.delete_rows(conn, "core.articles", "article_id", assembly.emptied)
+    rows.upsert_rows(conn, "core.articles", "article_id", article_rows)
+    accepted_documents = [source for (source,) in conn.execute(DOCUMENTS_OF_ARTICLES, [accepted_urls]).fetchall()]
+    rows.delete_rows(conn, "core.rejected", "source", accepted_documents)
+    rows.upsert_rows(conn, "core.rejected", "source", rejected_rows)
+    conn.execute(MARK_ARTICLE_DOCUMENTS, [now, EXTRACTOR_VERSION, accepted_urls])
+    conn.execute(MARK_REJECTED_DOCUMENTS, [now, EXTRACTOR_VERSION, [r.source for r in rejected]])
+
+
+def stale_articles(conn: duckdb.DuckDBPyConnection) -> int:
+    """Articles last cleaned by another extractor version."""
+    return conn.execute(STALE_ARTICLES, [EXTRACTOR_VERSION]).fetchall()[0][0]

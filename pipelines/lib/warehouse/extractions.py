@@ -1,0 +1,113 @@
+"""Extraction of pending articles: those this extractor version has not processed in their current
+content, analysed in batches, each article within the time limit, each batch written in one transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+
+import duckdb
+import polars as pl
+
+from pipelines.lib.extract.actors.actors import Actor
+from pipelines.lib.extract.analysis import analyze
+from pipelines.lib.limits import DocumentTimeout, time_limit
+from pipelines.lib.text.article import EXTRACTOR_VERSION
+from pipelines.lib.warehouse import rows
+from pipelines.lib.warehouse.frames import EXTRACTION_TABLES, actor_rows, analysis_rows, frame, to_frames
+from pipelines.lib.warehouse.rejections import reject_articles
+
+BATCH = 200
+STAGE = "extract"
+PENDING_ARTICLES = """
+select
+    articles.article_id, articles.body, articles.published_date, articles.ingested_at, articles.content_hash
+from core.articles as articles
+left join core.processing as processing
+    on processing.article_id = articles.article_id and processing.stage = ?
+where processing.article_id is null
+   or processing.content_hash <> articles.content_hash
+   or processing.extractor_version <> ?
+order by articles.article_id
+"""
+
+
+@dataclasses.dataclass(frozen=True)
+class PendingArticle:
+    article_id: str
+    body: str
+    published_date: dt.date | None
+    ingested_at: dt.datetime
+    content_hash: str
+
+
+@dataclasses.dataclass
+class BatchExtraction:
+    """The rows of every extraction table for a batch, its actors, and the articles that took too long."""
+
+    rows: dict[str, list[dict]] = dataclasses.field(default_factory=lambda: {name: [] for name in EXTRACTION_TABLES})
+    actors: list[Actor] = dataclasses.field(default_factory=list)
+    too_slow: list[str] = dataclasses.field(default_factory=list)
+
+
+def pending_articles(conn: duckdb.DuckDBPyConnection) -> list[PendingArticle]:
+    return [PendingArticle(*row) for row in conn.execute(PENDING_ARTICLES, [STAGE, EXTRACTOR_VERSION]).fetchall()]
+
+
+def extract_pending(
+    conn: duckdb.DuckDBPyConnection, max_seconds: float, now: dt.datetime, progress: Callable[[str], None]
+) -> tuple[int, Counter]:
+    """Extract every pending article; returns how many were processed and the rows written per table."""
+    pending = pending_articles(conn)
+    written: Counter = Counter()
+    for start in range(0, len(pending), BATCH):
+        batch = pending[start : start + BATCH]
+        written.update(write_batch(conn, batch, extract_batch(batch, max_seconds), max_seconds, now))
+        progress(f"extracted {start + len(batch)}/{len(pending)} articles")
+    return len(pending), written
+
+
+def extract_batch(batch: list[PendingArticle], max_seconds: float) -> BatchExtraction:
+    extraction = BatchExtraction()
+    for article in batch:
+        try:
+            with time_limit(max_seconds):
+                analysis = analyze(article.body, article.published_date, article.ingested_at.date())
+        except DocumentTimeout:
+            extraction.too_slow.append(article.article_id)
+            continue
+        extraction.actors += analysis.actors
+        for name, items in analysis_rows(article.article_id, analysis).items():
+            extraction.rows[name] += items
+    return extraction
+
+
+def write_batch(
+    conn: duckdb.DuckDBPyConnection,
+    batch: list[PendingArticle],
+    extraction: BatchExtraction,
+    max_seconds: float,
+    now: dt.datetime,
+) -> Counter:
+    """Replace the batch's extraction rows, in one transaction (a failed batch is redone on the next run);
+    the articles that took too long become rejections. Returns the rows written per table."""
+    ids = [article.article_id for article in batch]
+    conn.begin()
+    written = Counter(
+        {
+            name: rows.replace_rows(conn, f"core.{name}", "article_id", ids, table_rows)
+            for name, table_rows in to_frames(extraction.rows).items()
+        }
+    )
+    rows.upsert_rows(conn, "core.actors", "actor_id", actor_rows(extraction.actors))
+    rows.replace_rows(conn, "core.processing", "article_id", ids, processing_rows(batch, now))
+    reject_articles(conn, extraction.too_slow, f"too slow: extraction took longer than {max_seconds:g} s", now)
+    conn.commit()
+    return written
+
+
+def processing_rows(batch: list[PendingArticle], now: dt.datetime) -> pl.DataFrame:
+    stamp = {"stage": STAGE, "extractor_version": EXTRACTOR_VERSION, "processed_at": now}
+    return frame("processing", [{"article_id": a.article_id, "content_hash": a.content_hash, **stamp} for a in batch])
