@@ -92,3 +92,12 @@ create table if not exists core.timeline (
     article_ids     varchar[] not null,
     event_ids       varchar[] not null
 );
+
+-- One row per timeline block (event type, status and year: reports of different blocks are never one
+-- event): a fingerprint of the reports it was last clustered from, and the timeline rows it gave.
+-- A run re-clusters only the blocks whose fingerprint changed.
+create table if not exists core.timeline_blocks (
+    block_key       varchar primary key,
+    fingerprint     varchar not null,
+    timeline_ids    varchar[] not null
+);

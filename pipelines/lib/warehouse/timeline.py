@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 WIDTH = {"day": 10, "month": 7, "year": 4}
@@ -60,12 +61,30 @@ def same_event(a: Report, b: Report) -> bool:
     return a.event_type == b.event_type and a.status == b.status and same_date(a, b) and same_parties(a, b)
 
 
+def block_key(report: Report | TimelineEvent) -> str:
+    """Reports of different blocks are never the same event: type, status and year must agree."""
+    return f"{report.event_type}|{report.status}|{report.event_date.year}"
+
+
 def build_timeline(reports: list[Report]) -> list[TimelineEvent]:
-    """Cluster reports into timeline events, within a type and year.
+    """Cluster reports into timeline events, block by block (:func:`block_key`)."""
+    blocks: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        blocks[block_key(report)].append(report)
+    events = [event for block in blocks.values() for event in cluster_block(block)]
+    return sorted(events, key=lambda t: (t.event_date, t.event_type))
+
+
+def cluster_block(reports: list[Report]) -> list[TimelineEvent]:
+    """Cluster the reports of one block.
 
     Parties link reports one pair at a time, but a cluster never holds two different days
     or months: a report dated only "2024" cannot chain a meeting of 9 April to one of 9 July.
+    Only pairs that share a participant and whose dates can agree are compared, in the order
+    of their event ids, so the result is that of comparing every pair in that order, however
+    the reports were read.
     """
+    reports = sorted(reports, key=lambda r: r.event_id)
     parent = list(range(len(reports)))
     days: dict[int, set[str]] = {i: _dates(r, "day") for i, r in enumerate(reports)}
     months: dict[int, set[str]] = {i: _dates(r, "month") for i, r in enumerate(reports)}
@@ -76,24 +95,56 @@ def build_timeline(reports: list[Report]) -> list[TimelineEvent]:
             i = parent[i]
         return i
 
-    buckets: dict[tuple, list[int]] = defaultdict(list)
-    for i, report in enumerate(reports):
-        buckets[(report.event_type, report.event_date.year)].append(i)
-    for members in buckets.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                a, b = find(i), find(j)
-                if a == b or not same_event(reports[i], reports[j]):
-                    continue
-                if len(days[a] | days[b]) > 1 or len(months[a] | months[b]) > 1:
-                    continue
-                parent[b] = a
-                days[a] |= days[b]
-                months[a] |= months[b]
+    for i, j in _candidate_pairs(reports):  # same block, dates that agree: the parties and the cluster are left
+        a, b = find(i), find(j)
+        if a == b or _two(days[a], days[b]) or _two(months[a], months[b]):
+            continue
+        if not same_parties(reports[i], reports[j]):
+            continue
+        parent[b] = a
+        days[a] |= days[b]
+        months[a] |= months[b]
     groups: dict[int, list[Report]] = defaultdict(list)
     for i, report in enumerate(reports):
         groups[find(i)].append(report)
-    return sorted((_merge(group) for group in groups.values()), key=lambda t: (t.event_date, t.event_type))
+    return [_merge(group) for group in groups.values()]
+
+
+def _candidate_pairs(reports: list[Report]) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j), i < j, in order, of reports that share a participant and whose dates agree at the coarser
+    precision: a day meets the same day, its month and its year; a month meets its days, itself and its year;
+    a year meets everything."""
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for i, report in enumerate(reports):
+        for participant in report.participants:
+            for key in _index_keys(report):
+                index[(participant, *key)].append(i)
+    for i, report in enumerate(reports):
+        candidates: set[int] = set()
+        for participant in report.participants:
+            for key in _probe_keys(report):
+                candidates.update(j for j in index.get((participant, *key), ()) if j > i)
+        yield from ((i, j) for j in sorted(candidates))
+
+
+def _index_keys(report: Report) -> list[tuple[str, str]]:
+    """Where a report is filed: under its own precision and date, and under every coarser period it falls in."""
+    iso, rank = report.event_date.isoformat(), RANK[report.date_precision]
+    keys = [("as", report.date_precision, iso[: WIDTH[report.date_precision]])]
+    keys += [("in", precision, iso[: WIDTH[precision]]) for precision in WIDTH if RANK[precision] >= rank]
+    return keys
+
+
+def _probe_keys(report: Report) -> list[tuple[str, str]]:
+    """Where a report looks for partners: reports filed as its date or coarser, and every report inside its period."""
+    iso, rank = report.event_date.isoformat(), RANK[report.date_precision]
+    keys = [("as", precision, iso[: WIDTH[precision]]) for precision in WIDTH if RANK[precision] > rank]
+    return keys + [("in", report.date_precision, iso[: WIDTH[report.date_precision]])]
+
+
+def _two(a: set[str], b: set[str]) -> bool:
+    """Two clusters of at most one day (or month) each would hold two different ones together."""
+    return bool(a and b and a != b)
 
 
 def _dates(report: Report, precision: str) -> set[str]:
