@@ -18,6 +18,7 @@ import duckdb
 import pytest
 
 from pipelines.cli import run
+from pipelines.lib.ingest.feeds import parse_listing
 from pipelines.lib.ingest.fetch import Fetcher, FetchPolicy
 from pipelines.lib.ingest.poll_result import Earlier
 from pipelines.lib.ingest.polling import poll
@@ -159,6 +160,20 @@ def test_a_listed_url_whose_host_reads_two_ways_is_dropped_before_any_fetch(site
     result = poll_sitemap(site, "/peta.xml", tmp_path)
     assert result.listed == 0 and [f.outcome for f in result.fetches] == ["listing"]
     assert set(site.hits) == {"/robots.txt", "/peta.xml"}
+
+
+def test_a_feed_of_800000_items_is_read_only_as_far_as_the_bound():
+    items = "".join(
+        f"<item><title>Berita {i}</title><link>https://example.com/{i}</link></item>" for i in range(800_000)
+    )
+    content = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Dunia</title>{items}</channel></rss>'.encode()
+    began = time.perf_counter()
+    listing = parse_listing(content, "https://example.com/rss", max_entries=1000)
+    assert time.perf_counter() - began < 5
+    assert listing.truncated and [e.url for e in listing.entries[-2:]] == [
+        "https://example.com/998",
+        "https://example.com/999",
+    ]
 
 
 POLL_IN_A_CHILD = r"""

@@ -47,7 +47,9 @@ def listing_entries(fetcher: Fetcher, result: PollResult, listed_before: int) ->
     return entries
 
 
-def _follow(children: list[str], url: str, final_url: str, chain: tuple, pending: deque, queued: set, result) -> None:
+def _follow(
+    children: list[str], url: str, final_url: str, chain: tuple, pending: deque, queued: set, result: PollResult
+) -> None:
     """Queue the child sitemaps not queued yet; a child that leads back to ``url`` is a loop."""
     lineage = (*chain, canonical_url(url), canonical_url(final_url))
     for child in children:
