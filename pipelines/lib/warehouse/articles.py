@@ -1,5 +1,9 @@
 """Articles from pending documents: the stored pages that await cleaning, each cleaned within the time
-limit, and the result written back (articles, rejections, document status, duplicate marks)."""
+limit, and the result written back (articles, rejections, document status, duplicate marks).
+
+A page whose raw bytes are missing or damaged is no article and no rejection of its text: its document
+becomes ``failed`` with the reason (``analytics.rejected`` shows it), so the next poll fetches or reads
+it again and the raw store writes the bytes anew."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import datetime as dt
 
 import duckdb
 
-from pipelines.lib.ingest.raw_store import RawStore
+from pipelines.lib.ingest.raw_store import RawStore, RawStoreError
 from pipelines.lib.limits import DocumentTimeout, time_limit
 from pipelines.lib.text.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
 from pipelines.lib.text.pages import Assembly, Page, assemble
@@ -34,7 +38,21 @@ MARK_REJECTED_DOCUMENTS = """
 update core.documents set status = 'rejected', processed_at = ?, extractor_version = ?
 where source in (select unnest(?))
 """
+MARK_UNREADABLE_DOCUMENTS = """
+update core.documents as documents
+set status = 'failed', error = lost.reason, attempts = documents.attempts + 1, file_signature = null,
+    processed_at = ?, extractor_version = ?
+from (select unnest(?) as source, unnest(?) as reason) as lost
+where documents.source = lost.source
+"""
 STALE_ARTICLES = "select count(*) from core.articles where extractor_version <> ?"
+
+
+@dataclasses.dataclass
+class CleanedPages(Assembly):
+    """An assembly, and which of its rejected pages were rejected because their raw bytes are lost."""
+
+    unreadable: list[str] = dataclasses.field(default_factory=list)  # document keys
 
 
 def mark_all_pending(conn: duckdb.DuckDBPyConnection) -> None:
@@ -47,16 +65,27 @@ def pending_pages(conn: duckdb.DuckDBPyConnection) -> list[Page]:
     return [Page(*row) for row in conn.execute(PENDING_PAGES).fetchall()]
 
 
-def clean_pages(pages: list[Page], store: RawStore, today: dt.date, max_bytes: int, max_seconds: float) -> Assembly:
-    """The articles the pages make, the pages rejected, and the articles left with no text."""
-    return assemble(pages, lambda page: clean_page(page, store, today, max_bytes, max_seconds))
+def clean_pages(pages: list[Page], store: RawStore, today: dt.date, max_bytes: int, max_seconds: float) -> CleanedPages:
+    """The articles the pages make, the pages rejected (those whose raw bytes are lost named apart),
+    and the articles left with no text."""
+    unreadable: list[str] = []
+
+    def build(page: Page) -> ArticleRecord | Rejection:
+        try:
+            content = store.get(page.content_hash)
+        except RawStoreError as error:
+            unreadable.append(page.source)
+            return Rejection(page.source, page.content_hash, f"{error}; read again at the next poll", 0)
+        return clean_page(page, content, today, max_bytes, max_seconds)
+
+    assembly = assemble(pages, build)
+    return CleanedPages(assembly.accepted, assembly.rejected, assembly.emptied, unreadable)
 
 
 def clean_page(
-    page: Page, store: RawStore, today: dt.date, max_bytes: int, max_seconds: float
+    page: Page, content: bytes, today: dt.date, max_bytes: int, max_seconds: float
 ) -> ArticleRecord | Rejection:
     """One stored page cleaned, or rejected (also when cleaning takes longer than ``max_seconds``)."""
-    content = store.get(page.content_hash)
     try:
         with time_limit(max_seconds):
             result = build_article(page.source, page.kind, content, today, max_bytes)
@@ -81,7 +110,9 @@ def store_articles(conn: duckdb.DuckDBPyConnection, assembly: Assembly, now: dt.
 def write_articles(conn: duckdb.DuckDBPyConnection, assembly: Assembly, now: dt.datetime) -> None:
     """Replace the articles and rejections of the assembly; an article none of whose pages is accepted now
     goes, and an accepted document leaves core.rejected. Extractions of changed articles are cleared."""
-    accepted, rejected = assembly.accepted, assembly.rejected
+    unreadable = set(assembly.unreadable) if isinstance(assembly, CleanedPages) else set()
+    accepted = assembly.accepted
+    rejected = [r for r in assembly.rejected if r.source not in unreadable]
     stamp = {"extractor_version": EXTRACTOR_VERSION}
     article_rows = frame("articles", [{**record.__dict__, **stamp, "ingested_at": now} for record in accepted])
     rejected_rows = frame("rejected", [{**r.__dict__, **stamp, "rejected_at": now} for r in rejected])
@@ -90,10 +121,14 @@ def write_articles(conn: duckdb.DuckDBPyConnection, assembly: Assembly, now: dt.
     rows.delete_rows(conn, "core.articles", "article_id", assembly.emptied)
     rows.upsert_rows(conn, "core.articles", "article_id", article_rows)
     accepted_documents = [source for (source,) in conn.execute(DOCUMENTS_OF_ARTICLES, [accepted_urls]).fetchall()]
-    rows.delete_rows(conn, "core.rejected", "source", accepted_documents)
+    rows.delete_rows(conn, "core.rejected", "source", accepted_documents + sorted(unreadable))
     rows.upsert_rows(conn, "core.rejected", "source", rejected_rows)
     conn.execute(MARK_ARTICLE_DOCUMENTS, [now, EXTRACTOR_VERSION, accepted_urls])
     conn.execute(MARK_REJECTED_DOCUMENTS, [now, EXTRACTOR_VERSION, [r.source for r in rejected]])
+    lost = [r for r in assembly.rejected if r.source in unreadable]
+    if lost:
+        reasons = [[r.source for r in lost], [r.reason for r in lost]]
+        conn.execute(MARK_UNREADABLE_DOCUMENTS, [now, EXTRACTOR_VERSION, *reasons])
 
 
 def stale_articles(conn: duckdb.DuckDBPyConnection) -> int:
