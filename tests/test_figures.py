@@ -103,8 +103,8 @@ def test_counts_take_the_counted_noun(text, value, unit, surface):
         ("kunjungan tiga hari", 3, "day", "tiga hari"),
         ("dalam 11 bulan pertama", 11, "month", "11 bulan"),
         ("memperpanjang 20 tahun persahabatan", 20, "year", "20 tahun"),
-        ("Pada peringatan dua dekade Perjanjian", 20, "year", "dua dekade"),
-        ("Peringatan 1 Abad Partai Komunis", 100, "year", "1 Abad"),
+        ("Sengketa lahan itu berlarut dua dekade", 20, "year", "dua dekade"),
+        ("Gedung itu berdiri hampir 1 abad", 100, "year", "1 abad"),
         ("delapan hari setelah", 8, "day", "delapan hari"),
         ("sekitar 2 minggu", 2, "week", "2 minggu"),
         ("setengah jam kemudian", 0.5, "hour", "setengah jam"),
@@ -219,10 +219,32 @@ def test_a_headline_in_title_case_still_gives_its_counts():
     ]
 
 
-def test_a_repeated_figure_is_given_once_unless_asked():
-    text = "peringatan 80 tahun kemenangan dan peringatan 80 tahun berdirinya PBB"
-    assert [f.char_start for f in extract_figures(text)] == [11]
-    assert [f.char_start for f in extract_figures(text, repeats=True)] == [11, 46]
+def test_every_mention_is_a_figure_with_its_own_offsets():
+    text = "Bus itu membawa 40 penumpang. Sopir mengatakan 40 penumpang selamat."
+    assert [(f.value, f.char_start, f.surface) for f in extract_figures(text)] == [
+        (40, 16, "40 penumpang"),
+        (40, 47, "40 penumpang"),
+    ]
+    assert [f.char_start for f in extract_figures(text, repeats=False)] == [16]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gempa serupa melanda kota itu 30 tahun silam.",  # a point in time: "ago"
+        "Pelaku ditangkap dua hari yang lalu di rumahnya.",
+        "Pabrik itu tutup tiga bulan lalu.",
+        "Sekolah itu menggelar peringatan 50 tahun berdirinya.",  # an anniversary
+        "Warga memperingati 100 hari wafatnya sang seniman.",
+        "Klub itu merayakan 90 tahun berdirinya pekan ini.",
+    ],
+)
+def test_a_point_in_time_or_an_anniversary_is_no_duration(text):
+    assert figs(text) == []
+
+
+def test_a_duration_before_the_future_is_still_a_duration():
+    assert figs("Jumlah guru berkurang empat tahun ke depan.") == [("duration", 4, "year", None, "empat tahun")]
 
 
 def test_offsets_point_into_the_text_given():

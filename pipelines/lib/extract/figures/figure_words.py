@@ -20,6 +20,8 @@ class FigureWords:
     currency_words: dict[tuple[str, ...], str]
     percent_words: frozenset[tuple[str, ...]]
     durations: dict[str, tuple[str, float]]
+    relative_time_after: frozenset[tuple[str, ...]]
+    anniversary_words: frozenset[str]
     qualifiers: dict[tuple[str, ...], str | None]
     post_more_word: str
     post_more_followers: frozenset[str]
@@ -64,6 +66,8 @@ def figure_words(language: str) -> FigureWords:
         currency_words={phrase(k): v for k, v in lex.get("currency_words", {}).items()},
         percent_words=frozenset(phrase(p) for p in lex.get("percent", {}).get("words", [])),
         durations={k.lower(): (v[0], float(v[1])) for k, v in lex.get("durations", {}).items()},
+        relative_time_after=frozenset(phrase(p) for p in lex.get("relative_time", {}).get("after", [])),
+        anniversary_words=_lower(lex.get("anniversaries", {}).get("before", [])),
         qualifiers=qualifiers,
         post_more_word=lex.get("postposed_more_than", {}).get("word", ""),
         post_more_followers=frozenset(lex.get("postposed_more_than", {}).get("followed_by", [])),

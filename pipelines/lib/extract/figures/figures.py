@@ -43,8 +43,10 @@ Rules worth knowing (all the words involved are in ``lexicon/id/figures.toml``):
 - A minus ("-1,7%", "minus 2 persen") makes the value negative. A dash range
   ("5-6 persen", "Rp 1-2 miliar") gives its upper end, whose surface starts
   at the currency sign.
-- Figures come in text order, each distinct (kind, value, unit) once, at its
-  first mention; ``extract_figures(text, repeats=True)`` gives every mention.
+- Every mention is a figure of its own, in text order, with its own offsets: a
+  value stated in the lead and again in a quote is two figures.
+  ``extract_figures(text, repeats=False)`` keeps the first mention of each
+  (kind, value, unit) only.
 """
 
 from __future__ import annotations
@@ -62,12 +64,11 @@ from pipelines.lib.extract.figures.numbers import scan_numbers
 __all__ = ["Figure", "extract_figures"]
 
 
-def extract_figures(text: str, language: str = "id", repeats: bool = False) -> list[Figure]:
-    """Money, percentages, counts and durations stated in ``text``, in text order.
+def extract_figures(text: str, language: str = "id", repeats: bool = True) -> list[Figure]:
+    """Money, percentages, counts and durations stated in ``text``, in text order, one per mention.
 
-    A figure stated again (same kind, value and unit: a headline repeated in
-    the body, "peringatan 80 tahun" four times) is returned once, at its first
-    mention; ``repeats=True`` returns every mention.
+    With ``repeats=False`` a figure stated again (same kind, value and unit) is
+    returned once, at its first mention.
 
     >>> [(f.kind, f.value, f.unit) for f in extract_figures("Perdagangan naik 31% menjadi $123 miliar.")]
     [('percent', 31.0, 'percent'), ('money', 123000000000.0, 'USD')]
