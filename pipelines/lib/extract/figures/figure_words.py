@@ -34,6 +34,11 @@ class FigureWords:
     two_word_units: frozenset[tuple[str, ...]]
     joining_modifiers: frozenset[str]
     stopwords: frozenset[str]
+    phrase_stops: frozenset[str]
+    phrase_enders: frozenset[str]
+    phrase_function_words: frozenset[str]
+    phrase_max_words: int
+    adverb_or_modifier: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_min_length: int
     verb_exceptions: frozenset[str]
@@ -50,6 +55,9 @@ class FigureWords:
     not_possessive: frozenset[str]
 
 
+_PHRASE_STOPS = ("function_words", "adverbs", "predicates", "time_words")
+
+
 def _lower(words: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
@@ -59,6 +67,7 @@ def figure_words(language: str) -> FigureWords:
     """The figure words of ``language`` (read once)."""
     lex = load("figures", language)
     count = lex.get("count", {})
+    phrase_words = count.get("phrase", {})
     nf = lex.get("not_figures", {})
     qualifiers = {phrase(k): (v or None) for k, v in lex.get("qualifiers", {}).items()}
     return FigureWords(
@@ -80,6 +89,11 @@ def figure_words(language: str) -> FigureWords:
         two_word_units=frozenset(phrase(p) for p in count.get("two_word_units", [])),
         joining_modifiers=frozenset(count.get("joining_modifiers", [])),
         stopwords=frozenset(count.get("stopwords", [])),
+        phrase_stops=frozenset(w for key in _PHRASE_STOPS for w in phrase_words.get(key, [])),
+        phrase_enders=frozenset(w for key in (*_PHRASE_STOPS, "time_nouns") for w in phrase_words.get(key, [])),
+        phrase_function_words=frozenset(phrase_words.get("function_words", [])),
+        phrase_max_words=int(phrase_words.get("max_words", 3)),
+        adverb_or_modifier=frozenset(phrase_words.get("adverb_or_modifier", [])),
         verb_prefixes=tuple(count.get("verb_prefixes", [])),
         verb_min_length=int(count.get("verb_prefix_min_length", 6)),
         verb_exceptions=frozenset(count.get("verb_prefix_exceptions", [])),

@@ -12,12 +12,13 @@ from the words around it what it measures:
   "separuh penduduk" = 50), except idioms ("setengah hati").
 - **duration**: a time unit after it ("tiga hari", "11 bulan", "dua dekade" =
   20 year, "1 abad" = 100 year); ``unit`` is year/month/week/day/hour/minute/second.
-- **count**: a noun after it ("enam produsen", "150 juta dosis"); ``unit`` is the
-  counted noun without a possessive suffix ("tiga pertemuannya" -> "pertemuan"),
-  two words for a known compound or a joining modifier ("nota kesepahaman",
-  "pernyataan bersama"), the noun after a classifier ("348 orang penumpang" ->
-  "penumpang"). Only the head noun is taken: "14 pernyataan, protokol, ..."
-  counts 14 "pernyataan".
+- **count**: a noun phrase after it ("enam produsen", "150 juta dosis vaksin");
+  ``unit`` is the counted noun and the words that describe it, ending at a
+  function word, an adverb, a predicate, a verb, a name or punctuation ("dua
+  unit mobil dinas milik pemda" -> "mobil dinas", "40 warga kini" -> "warga"),
+  the noun after a classifier ("348 orang penumpang" -> "penumpang"), without a
+  possessive suffix ("tiga pertemuannya" -> "pertemuan"); see ``noun_phrase.py``.
+  "14 pernyataan, protokol, ..." counts 14 "pernyataan".
 
 Rules worth knowing (all the words involved are in ``lexicon/id/figures.toml``):
 
@@ -33,8 +34,8 @@ Rules worth knowing (all the words involved are in ``lexicon/id/figures.toml``):
   dates ("15 Desember", "(15/12)"), clock times ("pukul 10.00", "08.45 WITA"),
   phone numbers, ordinals ("ke-16", "kedua"), labels ("pasal 5", "nomor 3"),
   model names ("Boeing 737"), measurements ("10 km", "5 ton").
-- Counts need a noun right after the number (not a function word, adjective
-  or me-/ber-/di-/ter- verb); "satu" and "se-" are counts only before a
+- Counts need a noun right after the number (not a function word, adverb,
+  adjective or me-/ber-/di-/ter- verb); "satu" and "se-" are counts only before a
   classifier ("satu orang tewas"; not "salah satu", "satu sama lain"); vague
   quantities ("puluhan", "ribuan") are not figures; a number with no unit at
   all is not a figure. "40 kali" (numerals only, not "3 kali lipat") is a count
