@@ -215,11 +215,46 @@ def test_a_scaled_measurement_is_a_count_of_its_measure():
     ]
 
 
-def test_times_in_digits_is_a_count_but_not_twice_or_threefold():
-    assert figs("Keduanya bertemu lebih dari 40 kali, dua kali tahun ini.") == [
+def test_times_is_a_count_but_a_multiplier_is_not():
+    assert figs("Terdakwa sudah lebih dari 40 kali sidang, dua kali mangkir tahun ini.") == [
         ("count", 40, "kali", "more_than", "40 kali"),
+        ("count", 2, "kali", None, "dua kali"),
     ]
     assert figs("Ekspor naik 3 kali lipat.") == []
+    assert figs("Harga tiket kini empat kali lebih mahal.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Bandara membatalkan 27 penerbangan domestik dan dua internasional.",
+            ("count", 2, "penerbangan internasional", None, "dua internasional"),
+        ),
+        (
+            "Tabrakan bus itu membuat lima orang tewas dan 12 luka-luka.",
+            ("count", 12, "orang luka-luka", None, "12 luka-luka"),
+        ),
+        (
+            "Klub memakai 3 pemain asing serta sekitar 20 lokal.",
+            ("count", 20, "pemain lokal", "approx", "20 lokal"),
+        ),
+    ],
+)
+def test_a_number_sharing_the_noun_of_the_count_before_it(text, second):
+    assert figs(text)[1] == second
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harga naik dari 100 menjadi 200 dan 300 lagi.",  # no count before it
+        "Sebanyak 5 rumah rusak. Dan 3 lainnya aman.",  # another sentence; "lainnya" describes nothing
+        "Tercatat 5 rumah rusak akibat angin kencang semalam di desa dan 2 parah.",  # too far apart
+    ],
+)
+def test_no_shared_noun_without_a_count_joined_before(text):
+    assert [f for f in figs(text) if f[2].endswith(("lagi", "lainnya", "parah"))] == []
 
 
 def test_negative_numbers():

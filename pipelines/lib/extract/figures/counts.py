@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pipelines.lib.extract.figures.document import Document
+from pipelines.lib.extract.figures.ellipsis import elided_count
 from pipelines.lib.extract.figures.figure import Figure, Reading
 from pipelines.lib.extract.figures.labels import label_follows, name_before
 from pipelines.lib.extract.figures.noun_phrase import can_head, counted_noun, unit_of
@@ -44,9 +45,9 @@ def _measure(doc: Document, sp: NumberSpan) -> Figure | None:
 
 
 def _times(doc: Document, sp: NumberSpan) -> Figure | None:
-    """ "40 kali": a count of occurrences, for numerals only, not "3 kali lipat"."""
+    """ "40 kali", "lima kali": a count of occurrences, not a multiplier ("3 kali lipat")."""
     lex = doc.lexicon
-    if sp.is_words or not doc.spaced(sp.last - 1, sp.last):
+    if not doc.spaced(sp.last - 1, sp.last):
         return None
     after = doc.tok(sp.last + 1)
     if after is not None and after.lower in lex.times_not_before:
@@ -69,9 +70,12 @@ def _counts_nothing(doc: Document, sp: NumberSpan, following: str | None, label:
     return name_before(doc, sp.first)
 
 
-def read_count(doc: Document, sp: NumberSpan, following: str | None, label: str | None, year: bool) -> Figure | None:
-    """The count ``sp`` states, given the word after it (``following``), its label word
-    and whether it looks like a year; None when it counts nothing."""
+def read_count(
+    doc: Document, sp: NumberSpan, following: str | None, label: str | None, year: bool, previous: Figure | None
+) -> Figure | None:
+    """The count ``sp`` states, given the word after it (``following``), its label word,
+    whether it looks like a year and the figure before it in the text (whose noun it may
+    share); None when it counts nothing."""
     lex = doc.lexicon
     if _counts_nothing(doc, sp, following, label, year):
         return None
@@ -84,7 +88,7 @@ def read_count(doc: Document, sp: NumberSpan, following: str | None, label: str 
         return None  # "setiap 100 orang": the base of a ratio
     found = _count_unit(doc, sp)
     if found is None:
-        return None
+        return elided_count(doc, sp, previous)
     unit, last = found
     if label_follows(doc, last - 1):
         return None  # "5 ayat 2": the noun labels the next number

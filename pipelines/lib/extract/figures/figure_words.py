@@ -39,6 +39,9 @@ class FigureWords:
     phrase_function_words: frozenset[str]
     phrase_max_words: int
     adverb_or_modifier: frozenset[str]
+    ellipsis_joiners: frozenset[str]
+    ellipsis_max_gap: int
+    describing_words: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_min_length: int
     verb_exceptions: frozenset[str]
@@ -68,6 +71,7 @@ def figure_words(language: str) -> FigureWords:
     lex = load("figures", language)
     count = lex.get("count", {})
     phrase_words = count.get("phrase", {})
+    ellipsis = count.get("ellipsis", {})
     nf = lex.get("not_figures", {})
     qualifiers = {phrase(k): (v or None) for k, v in lex.get("qualifiers", {}).items()}
     return FigureWords(
@@ -94,6 +98,9 @@ def figure_words(language: str) -> FigureWords:
         phrase_function_words=frozenset(phrase_words.get("function_words", [])),
         phrase_max_words=int(phrase_words.get("max_words", 3)),
         adverb_or_modifier=frozenset(phrase_words.get("adverb_or_modifier", [])),
+        ellipsis_joiners=frozenset(ellipsis.get("joiners", [])),
+        ellipsis_max_gap=int(ellipsis.get("max_gap", 4)),
+        describing_words=frozenset([*count.get("stopwords", []), *phrase_words.get("predicates", [])]),
         verb_prefixes=tuple(count.get("verb_prefixes", [])),
         verb_min_length=int(count.get("verb_prefix_min_length", 6)),
         verb_exceptions=frozenset(count.get("verb_prefix_exceptions", [])),

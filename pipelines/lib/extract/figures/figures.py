@@ -38,9 +38,13 @@ Rules worth knowing (all the words involved are in ``lexicon/id/figures.toml``):
   adjective or me-/ber-/di-/ter- verb); "satu" and "se-" are counts only before a
   classifier ("satu orang tewas"; not "salah satu", "satu sama lain"); vague
   quantities ("puluhan", "ribuan") are not figures; a number with no unit at
-  all is not a figure. "40 kali" (numerals only, not "3 kali lipat") is a count
-  of "kali". A measurement with a scale word ("107 juta ton", "50 miliar meter
-  kubik") is a count of its measure; small ones ("43 km") are left out.
+  all is not a figure. "40 kali", "lima kali" (not "3 kali lipat", "empat
+  kali lebih besar") is a count of "kali". A measurement with a scale word
+  ("107 juta ton", "50 miliar meter kubik") is a count of its measure; small
+  ones ("43 km") are left out.
+- A number after a conjunction and before an adjective or a state word shares
+  the noun of the count before it: "27 penerbangan domestik dan dua
+  internasional" counts 2 "penerbangan internasional" (``ellipsis.py``).
 - A minus ("-1,7%", "minus 2 persen") makes the value negative. A dash range
   ("5-6 persen", "Rp 1-2 miliar") gives its upper end, whose surface starts
   at the currency sign.
@@ -78,10 +82,12 @@ def extract_figures(text: str, language: str = "id", repeats: bool = True) -> li
     seen: set[tuple[str, float, str]] = set()
     for offset, part in _numeric_lines(text, language):
         doc = Document(part, language)
+        previous = None
         for sp in scan_numbers(part, language, doc.tokens):
-            fig = build_figure(doc, sp)
+            fig = build_figure(doc, sp, previous)
             if fig is None:
                 continue
+            previous = fig
             key = (fig.kind, fig.value, fig.unit)
             if not repeats and key in seen:
                 continue
