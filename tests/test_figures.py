@@ -208,6 +208,32 @@ def test_not_figures(text):
     assert figs(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toko itu menjual iPhone 15 model terbaru kepada pelanggan.",  # a brand in mixed case
+        "Harga iPhone 15 Turun Drastis Jelang Peluncuran",  # ... in a headline too
+        "Gamer antre membeli PlayStation 5 unit bekas di mal.",
+        "Xiaomi 14 Ultra Resmi Meluncur di Indonesia",  # a model word after it
+        "Ponsel Galaxy S24 dijual mulai bulan depan.",  # letters glued to it
+        "Saham PT Tiga Pilar Sejahtera Food anjlok.",  # a company
+        "PT Tiga Serangkai Raih Penghargaan Nasional",
+        "Balapan Formula 1 seri Mandalika digelar.",  # a competition and its edition
+        "Persib menjuarai Liga 1 musim ini.",
+        "Timnas melaju ke Piala Dunia 2026 tahun depan.",
+        "Vaksin COVID-19 dosis ketiga tersedia.",
+        "Mobil listrik Model 3 laris di Eropa.",
+    ],
+)
+def test_digits_of_a_name_are_no_count(text):
+    assert [f for f in figs(text) if f[0] == "count"] == []
+
+
+def test_a_sentence_of_names_is_no_headline():
+    # many capitalized names, but it ends with a full stop: a number word in capitals is a name
+    assert figs("Direksi Bank Tiga Pilar menemui Gubernur Jawa Barat di Bandung.") == []
+
+
 def test_a_scaled_measurement_is_a_count_of_its_measure():
     assert figs("Rusia memasok sekitar 107 juta ton minyak, atau 50 miliar meter kubik gas") == [
         ("count", 107e6, "ton", "approx", "107 juta ton"),

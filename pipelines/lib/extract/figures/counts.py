@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipelines.lib.extract.figures.document import Document
 from pipelines.lib.extract.figures.ellipsis import elided_count
 from pipelines.lib.extract.figures.figure import Figure, Reading
-from pipelines.lib.extract.figures.labels import label_follows, name_before
+from pipelines.lib.extract.figures.labels import label_follows, model_after, name_before
 from pipelines.lib.extract.figures.noun_phrase import can_head, counted_noun, unit_of
 from pipelines.lib.extract.figures.numbers import NumberSpan
 from pipelines.lib.extract.figures.qualifiers import qualified, qualifier_before
@@ -67,7 +67,7 @@ def _counts_nothing(doc: Document, sp: NumberSpan, following: str | None, label:
         return True
     if year and following not in lex.classifiers:
         return True
-    return name_before(doc, sp.first)
+    return name_before(doc, sp.first) or model_after(doc, sp.last)
 
 
 def read_count(

@@ -47,6 +47,7 @@ class FigureWords:
     verb_exceptions: frozenset[str]
     fraction_idioms: frozenset[str]
     function_words: frozenset[str]
+    model_words: frozenset[str]
     qualifier_words: frozenset[str]
     count_not_after: frozenset[str]
     possessive_suffixes: tuple[str, ...]
@@ -106,6 +107,7 @@ def figure_words(language: str) -> FigureWords:
         verb_exceptions=frozenset(count.get("verb_prefix_exceptions", [])),
         fraction_idioms=frozenset(count.get("fraction_idioms", [])),
         function_words=_lower(count.get("function_words", [])),
+        model_words=_lower(count.get("model_words", [])),
         qualifier_words=frozenset(w for p in qualifiers for w in p),
         count_not_after=_lower(count.get("not_after", [])),
         possessive_suffixes=tuple(count.get("possessive_suffixes", [])),

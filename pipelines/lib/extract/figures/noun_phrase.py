@@ -66,11 +66,12 @@ def _part_of_a_code(doc: Document, i: int) -> bool:
     return nxt.kind != "sym" or nxt.text in _CODE_GLUE
 
 
-def _describes(doc: Document, i: int, headline: bool) -> bool:
-    """Token i continues the noun phrase before it."""
+def _describes(doc: Document, i: int) -> bool:
+    """Token i continues the noun phrase before it. In a title-case headline, where verbs and
+    names are capitalized too, only a lower-case word or an acronym does."""
     if doc.tok(i) is None or not doc.spaced(i - 1, i):
         return False
-    if not _word_of_a_noun_phrase(doc, i, headline) or _part_of_a_code(doc, i):
+    if not _word_of_a_noun_phrase(doc, i, False) or _part_of_a_code(doc, i):
         return False
     if doc.tokens[i].lower in doc.lexicon.phrase_enders:
         return False
@@ -117,7 +118,7 @@ def counted_noun(doc: Document, j: int, headline: bool) -> list[int]:
     phrase = [_head(doc, j, headline)]
     while len(phrase) < doc.lexicon.phrase_max_words and not _possessed(doc, phrase[-1]):
         nxt = phrase[-1] + 1
-        if not (_joins(doc, phrase[-1]) or _describes(doc, nxt, headline)):
+        if not (_joins(doc, phrase[-1]) or _describes(doc, nxt)):
             break
         phrase.append(nxt)
     return phrase
