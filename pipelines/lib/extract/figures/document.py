@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pipelines.lib.extract.figures.figure_words import figure_words
 from pipelines.lib.extract.figures.number_words import number_words
+from pipelines.lib.extract.figures.page_lines import title_case
 from pipelines.lib.extract.figures.tokens import Token, tokenize
 
 _SENTENCE_BREAK = set(".!?\"“”‘’'(:;[")
-_CLOSING = " \"'”’)"
 
 
 class Document:
@@ -69,8 +69,6 @@ class Document:
             return self._headline_cache[line_start]
         line_end = self.text.find("\n", pos)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
-        title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
-        result = len(line) <= 250 and title_case and not line.rstrip(_CLOSING).endswith(".")
+        result = title_case(line)
         self._headline_cache[line_start] = result
         return result

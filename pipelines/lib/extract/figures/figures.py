@@ -45,6 +45,9 @@ Rules worth knowing (all the words involved are in ``lexicon/id/figures.toml``):
 - A number after a conjunction and before an adjective or a state word shares
   the noun of the count before it: "27 penerbangan domestik dan dua
   internasional" counts 2 "penerbangan internasional" (``ellipsis.py``).
+- Page furniture left in a body gives no figures: counters ("5.713 views",
+  "Dibaca 1.093 kali"), timestamps ("2 jam lalu") and the lists of headlines
+  they come with (``page_lines.py``).
 - A minus ("-1,7%", "minus 2 persen") makes the value negative. A dash range
   ("5-6 persen", "Rp 1-2 miliar") gives its upper end, whose surface starts
   at the currency sign.
@@ -65,6 +68,7 @@ from pipelines.lib.extract.figures.document import Document
 from pipelines.lib.extract.figures.figure import Figure
 from pipelines.lib.extract.figures.number_words import number_words
 from pipelines.lib.extract.figures.numbers import scan_numbers
+from pipelines.lib.extract.figures.page_lines import furniture_lines
 
 __all__ = ["Figure", "extract_figures"]
 
@@ -111,6 +115,12 @@ def _number_cue(language: str) -> re.Pattern:
 
 
 def _numeric_lines(text: str, language: str) -> list[tuple[int, str]]:
-    """The lines (paragraphs) that hold a digit or a number word; figures never span lines."""
+    """The lines (paragraphs) that hold a digit or a number word, page furniture left out
+    (``page_lines.py``); figures never span lines."""
     cue = _number_cue(language)
-    return [(m.start(), m.group(0)) for m in _LINE.finditer(text) if cue.search(m.group(0))]
+    lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0).strip()]
+    numeric = [i for i, (_, line) in enumerate(lines) if cue.search(line)]
+    if not numeric:
+        return []
+    furniture = furniture_lines([line for _, line in lines], language)
+    return [lines[i] for i in numeric if i not in furniture]
