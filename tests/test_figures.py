@@ -132,6 +132,9 @@ def test_the_counted_noun_is_a_noun_phrase_that_ends_at_function_words_and_adver
         ("sekitar 2 minggu", 2, "week", "2 minggu"),
         ("setengah jam kemudian", 0.5, "hour", "setengah jam"),
         ("selama dua setengah tahun", 2.5, "year", "dua setengah tahun"),
+        ("Perbaikan jembatan memakan waktu setahun.", 1, "year", "setahun"),  # one word: "se-" = one
+        ("Pasien dirawat selama sepekan.", 1, "week", "sepekan"),
+        ("Sebulan kemudian, harga kembali normal.", 1, "month", "Sebulan"),
     ],
 )
 def test_durations(text, value, unit, surface):
@@ -321,9 +324,12 @@ def test_every_mention_is_a_figure_with_its_own_offsets():
         "Sekolah itu menggelar peringatan 50 tahun berdirinya.",  # an anniversary
         "Warga memperingati 100 hari wafatnya sang seniman.",
         "Klub itu merayakan 90 tahun berdirinya pekan ini.",
+        "Setahun lalu, banjir melanda kota itu.",
+        "Rapat koordinasi digelar sebulan sekali.",  # a frequency
+        "Kehidupan sehari-hari nelayan berubah.",
     ],
 )
-def test_a_point_in_time_or_an_anniversary_is_no_duration(text):
+def test_a_point_in_time_a_frequency_or_an_anniversary_is_no_duration(text):
     assert figs(text) == []
 
 

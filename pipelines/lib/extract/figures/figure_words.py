@@ -21,6 +21,8 @@ class FigureWords:
     percent_words: frozenset[tuple[str, ...]]
     durations: dict[str, tuple[str, float]]
     relative_time_after: frozenset[tuple[str, ...]]
+    fused_durations: dict[str, str]
+    fused_not_before: frozenset[str]
     anniversary_words: frozenset[str]
     qualifiers: dict[tuple[str, ...], str | None]
     post_more_word: str
@@ -74,12 +76,16 @@ def figure_words(language: str) -> FigureWords:
     phrase_words = count.get("phrase", {})
     ellipsis = count.get("ellipsis", {})
     nf = lex.get("not_figures", {})
+    durations = {k.lower(): (v[0], float(v[1])) for k, v in lex.get("durations", {}).items()}
+    fused = lex.get("fused_durations", {})
     qualifiers = {phrase(k): (v or None) for k, v in lex.get("qualifiers", {}).items()}
     return FigureWords(
         currency_prefixes={k.lower(): v for k, v in lex.get("currency_prefixes", {}).items()},
         currency_words={phrase(k): v for k, v in lex.get("currency_words", {}).items()},
         percent_words=frozenset(phrase(p) for p in lex.get("percent", {}).get("words", [])),
-        durations={k.lower(): (v[0], float(v[1])) for k, v in lex.get("durations", {}).items()},
+        durations=durations,
+        fused_durations={k.lower(): v.lower() for k, v in fused.get("words", {}).items() if v.lower() in durations},
+        fused_not_before=_lower(fused.get("not_before", [])),
         relative_time_after=frozenset(phrase(p) for p in lex.get("relative_time", {}).get("after", [])),
         anniversary_words=_lower(lex.get("anniversaries", {}).get("before", [])),
         qualifiers=qualifiers,

@@ -42,6 +42,8 @@ Rules worth knowing (all the words involved are in ``lexicon/id/figures.toml``):
   kali lebih besar") is a count of "kali". A measurement with a scale word
   ("107 juta ton", "50 miliar meter kubik") is a count of its measure; small
   ones ("43 km") are left out.
+- "setahun", "sebulan", "sepekan" are durations of one (``fused.py``), not
+  in "sebulan sekali" (a frequency).
 - A number after a conjunction and before an adjective or a state word shares
   the noun of the count before it: "27 penerbangan domestik dan dua
   internasional" counts 2 "penerbangan internasional" (``ellipsis.py``).
@@ -66,6 +68,8 @@ from functools import cache
 from pipelines.lib.extract.figures.builder import build_figure
 from pipelines.lib.extract.figures.document import Document
 from pipelines.lib.extract.figures.figure import Figure
+from pipelines.lib.extract.figures.figure_words import figure_words
+from pipelines.lib.extract.figures.fused import fused_durations
 from pipelines.lib.extract.figures.number_words import number_words
 from pipelines.lib.extract.figures.numbers import scan_numbers
 from pipelines.lib.extract.figures.page_lines import furniture_lines
@@ -85,13 +89,7 @@ def extract_figures(text: str, language: str = "id", repeats: bool = True) -> li
     figures = []
     seen: set[tuple[str, float, str]] = set()
     for offset, part in _numeric_lines(text, language):
-        doc = Document(part, language)
-        previous = None
-        for sp in scan_numbers(part, language, doc.tokens):
-            fig = build_figure(doc, sp, previous)
-            if fig is None:
-                continue
-            previous = fig
+        for fig in _line_figures(Document(part, language)):
             key = (fig.kind, fig.value, fig.unit)
             if not repeats and key in seen:
                 continue
@@ -100,14 +98,29 @@ def extract_figures(text: str, language: str = "id", repeats: bool = True) -> li
     return figures
 
 
+def _line_figures(doc: Document) -> list[Figure]:
+    """The figures of one line, in text order: every number read in turn (a count may share
+    the noun of the figure before it), and the durations written as one word ("setahun")."""
+    found = []
+    previous = None
+    for sp in scan_numbers(doc.text, doc.language, doc.tokens):
+        fig = build_figure(doc, sp, previous)
+        if fig is not None:
+            found.append(fig)
+            previous = fig
+    fused = fused_durations(doc)
+    return sorted(found + fused, key=lambda f: f.char_start) if fused else found
+
+
 _LINE = re.compile(r"[^\n]+")
 
 
 @cache
 def _number_cue(language: str) -> re.Pattern:
-    """A digit, or a whole number word ("enam", "sepertiga", "dua pertiganya")."""
+    """A digit, or a whole number word ("enam", "sepertiga", "dua pertiganya", "setahun")."""
     w = number_words(language)
     words = {*w.digits, *w.teen, *w.group_words, *w.se_scales, *w.fractions, *w.half}
+    words |= set(figure_words(language).fused_durations)
     words |= {w.denominator_prefix + d for d in w.digits}
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     suffixes = "|".join(map(re.escape, w.suffixes))
