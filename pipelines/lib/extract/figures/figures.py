@@ -115,24 +115,32 @@ def _line_figures(doc: Document) -> list[Figure]:
 _LINE = re.compile(r"[^\n]+")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @cache
-def _number_cue(language: str) -> re.Pattern:
-    """A digit, or a whole number word ("enam", "sepertiga", "dua pertiganya", "setahun")."""
+def _number_word_cue(language: str) -> re.Pattern:
+    """A whole number word in lower case ("enam", "sepertiga", "dua pertiganya", "setahun")."""
     w = number_words(language)
     words = {*w.digits, *w.teen, *w.group_words, *w.se_scales, *w.fractions, *w.half}
     words |= set(figure_words(language).fused_durations)
     words |= {w.denominator_prefix + d for d in w.digits}
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     suffixes = "|".join(map(re.escape, w.suffixes))
-    return re.compile(rf"\d|(?<![^\W\d_])(?:{alternatives})(?:{suffixes})?(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?:{suffixes})?(?![^\W\d_])")
+
+
+def _has_number(line: str, word_cue: re.Pattern) -> bool:
+    """A digit, or a number word (matched on the lower-cased line: a case-blind pattern is slower)."""
+    return _DIGIT.search(line) is not None or word_cue.search(line.lower()) is not None
 
 
 def _numeric_lines(text: str, language: str) -> list[tuple[int, str]]:
     """The lines (paragraphs) that hold a digit or a number word, page furniture left out
     (``page_lines.py``); figures never span lines."""
-    cue = _number_cue(language)
+    word_cue = _number_word_cue(language)
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0).strip()]
-    numeric = [i for i, (_, line) in enumerate(lines) if cue.search(line)]
+    numeric = [i for i, (_, line) in enumerate(lines) if _has_number(line, word_cue)]
     if not numeric:
         return []
     furniture = furniture_lines([line for _, line in lines], language)

@@ -25,16 +25,15 @@ from pipelines.lib.extract.figures.figure_words import figure_words
 from pipelines.lib.lexicons import load, one_of
 
 _CLOSING = " \"'”’)"
-_SENTENCE_END = (".", "!", "?")
 _NUMBER = r"\d[\d.,]*"
 
 
 def title_case(line: str) -> bool:
     """``line`` is written in title case, as headlines are, and does not end with a full stop."""
-    words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
-    if len(line) > 250 or len(words) < 3 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
+    if len(line) > 250 or line.rstrip(_CLOSING).endswith("."):
         return False
-    return not line.rstrip(_CLOSING).endswith(".")
+    words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 @dataclass(frozen=True)
@@ -73,14 +72,12 @@ def _shapes(language: str) -> _Shapes:
     )
 
 
-def _a_sentence(line: str) -> bool:
-    return line.rstrip(_CLOSING).endswith(_SENTENCE_END)
-
-
 def _kind(line: str, shapes: _Shapes) -> str:
     """ "stamp", "marked" (furniture by itself), "marked title", "title" or "text"."""
-    sentence = _a_sentence(line)
-    marked = not sentence and shapes.marks.search(line) is not None
+    end = line.rstrip(_CLOSING)[-1:]
+    if end == ".":
+        return "text"  # a sentence, and no title
+    marked = end not in ("", "!", "?") and shapes.marks.search(line) is not None
     if marked and len(line.split()) <= shapes.stamp_max_words:
         return "stamp"
     if title_case(line):
