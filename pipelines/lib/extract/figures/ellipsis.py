@@ -1,5 +1,5 @@
-"""Counts whose noun was said once for two numbers: "27 penerbangan domestik dan dua
-internasional" counts two "penerbangan internasional"; "lima orang tewas dan 12 luka-luka"
+"""Counts whose noun was said once for two numbers: "30 pemain lokal dan tiga asing" counts
+three "pemain asing"; "lima orang tewas dan 12 luka-luka"
 counts 12 "orang luka-luka". The second number is joined to the first count by a conjunction
 and followed by a word that describes (an adjective or a state) rather than names a thing."""
 

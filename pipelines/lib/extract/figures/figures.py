@@ -23,8 +23,8 @@ from the words around it what it measures:
 Rules worth knowing (all the words involved are in ``lexicon/id/figures.toml``):
 
 - ``surface`` spans the currency sign, the number, its scale and the unit
-  word(s); it never includes the qualifier ("lebih dari 150 juta dosis" has the
-  surface "150 juta dosis" and qualifier "more_than").
+  word(s); it never includes the qualifier ("lebih dari 40 juta bibit" has the
+  surface "40 juta bibit" and qualifier "more_than").
 - Qualifiers come from the words right before the figure: lebih dari /
   melampaui / di atas (more_than), kurang dari / di bawah (less_than), sekitar /
   kira-kira / hampir (approx), hingga / sampai / maksimal (up_to).
@@ -45,8 +45,8 @@ Rules worth knowing (all the words involved are in ``lexicon/id/figures.toml``):
 - "setahun", "sebulan", "sepekan" are durations of one (``fused.py``), not
   in "sebulan sekali" (a frequency).
 - A number after a conjunction and before an adjective or a state word shares
-  the noun of the count before it: "27 penerbangan domestik dan dua
-  internasional" counts 2 "penerbangan internasional" (``ellipsis.py``).
+  the noun of the count before it: "30 pemain lokal dan tiga asing"
+  counts 3 "pemain asing" (``ellipsis.py``).
 - Page furniture left in a body gives no figures: counters ("5.713 views",
   "Dibaca 1.093 kali"), timestamps ("2 jam lalu") and the lists of headlines
   they come with (``page_lines.py``).
