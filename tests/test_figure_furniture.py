@@ -1,6 +1,8 @@
 """Page furniture left in a body gives no figures: counters, timestamps and headline lists.
 The pages are made up from the patterns; the article's own figures stay."""
 
+import time
+
 import pytest
 
 from pipelines.lib.extract.figures.figures import extract_figures
@@ -78,3 +80,16 @@ def test_title_case():
     assert title_case("Delapan Desa Terendam Banjir Bandang")
     assert not title_case("Direksi Bank Tiga Pilar menemui Gubernur Jawa Barat di Bandung.")
     assert not title_case("Warga diminta menguras bak air setiap pekan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 200_000 + " views",  # a digit run read once, not from every digit on
+        "5 orang tewas dan 3 luka-luka " * 5_000,  # one long line of counts sharing nouns
+    ],
+)
+def test_long_lines_are_read_in_linear_time(text):
+    began = time.perf_counter()
+    extract_figures(text)
+    assert time.perf_counter() - began < 20

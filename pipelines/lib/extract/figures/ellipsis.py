@@ -21,10 +21,12 @@ def _joined_to(doc: Document, sp: NumberSpan, previous: Figure) -> bool:
     joiner = doc.tok(at)
     if joiner is None or joiner.lower not in lex.ellipsis_joiners or not doc.spaced(at, at + 1):
         return False
-    between = [t for t in doc.tokens[:at] if t.start >= previous.char_end]
-    if len(between) > lex.ellipsis_max_gap:
-        return False
-    return not any(t.kind == "num" or t.text in _CLAUSE_END for t in between)
+    first = at
+    while first > 0 and doc.tokens[first - 1].start >= previous.char_end:
+        first -= 1
+        if at - first > lex.ellipsis_max_gap:
+            return False
+    return not any(t.kind == "num" or t.text in _CLAUSE_END for t in doc.tokens[first:at])
 
 
 def _describing_word(doc: Document, i: int) -> bool:

@@ -25,7 +25,7 @@ from pipelines.lib.extract.figures.figure_words import figure_words
 from pipelines.lib.lexicons import load, one_of
 
 _CLOSING = " \"'”’)"
-_NUMBER = r"\d[\d.,]*"
+_NUMBER = r"(?<![\d.,])\d[\d.,]*+"  # from its first digit, taken whole: no backtracking on long digit runs
 
 
 def title_case(line: str) -> bool:
