@@ -68,26 +68,48 @@ def _lower(words: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _time_fields(lex: dict) -> dict:
+    """Durations, and the words that make a time unit no duration or a duration of one."""
+    durations = {k.lower(): (v[0], float(v[1])) for k, v in lex.get("durations", {}).items()}
+    fused = lex.get("fused_durations", {})
+    return {
+        "durations": durations,
+        "fused_durations": {k.lower(): v.lower() for k, v in fused.get("words", {}).items() if v.lower() in durations},
+        "fused_not_before": _lower(fused.get("not_before", [])),
+        "relative_time_after": frozenset(phrase(p) for p in lex.get("relative_time", {}).get("after", [])),
+        "anniversary_words": _lower(lex.get("anniversaries", {}).get("before", [])),
+    }
+
+
+def _noun_phrase_fields(count: dict) -> dict:
+    """The words that end or join the counted noun phrase, and those of a shared noun."""
+    words = count.get("phrase", {})
+    ellipsis = count.get("ellipsis", {})
+    return {
+        "phrase_stops": frozenset(w for key in _PHRASE_STOPS for w in words.get(key, [])),
+        "phrase_enders": frozenset(w for key in (*_PHRASE_STOPS, "time_nouns") for w in words.get(key, [])),
+        "phrase_function_words": frozenset(words.get("function_words", [])),
+        "phrase_max_words": int(words.get("max_words", 3)),
+        "adverb_or_modifier": frozenset(words.get("adverb_or_modifier", [])),
+        "ellipsis_joiners": frozenset(ellipsis.get("joiners", [])),
+        "ellipsis_max_gap": int(ellipsis.get("max_gap", 4)),
+        "describing_words": frozenset([*count.get("stopwords", []), *words.get("predicates", [])]),
+    }
+
+
 @cache
 def figure_words(language: str) -> FigureWords:
     """The figure words of ``language`` (read once)."""
     lex = load("figures", language)
     count = lex.get("count", {})
-    phrase_words = count.get("phrase", {})
-    ellipsis = count.get("ellipsis", {})
     nf = lex.get("not_figures", {})
-    durations = {k.lower(): (v[0], float(v[1])) for k, v in lex.get("durations", {}).items()}
-    fused = lex.get("fused_durations", {})
     qualifiers = {phrase(k): (v or None) for k, v in lex.get("qualifiers", {}).items()}
     return FigureWords(
+        **_time_fields(lex),
+        **_noun_phrase_fields(count),
         currency_prefixes={k.lower(): v for k, v in lex.get("currency_prefixes", {}).items()},
         currency_words={phrase(k): v for k, v in lex.get("currency_words", {}).items()},
         percent_words=frozenset(phrase(p) for p in lex.get("percent", {}).get("words", [])),
-        durations=durations,
-        fused_durations={k.lower(): v.lower() for k, v in fused.get("words", {}).items() if v.lower() in durations},
-        fused_not_before=_lower(fused.get("not_before", [])),
-        relative_time_after=frozenset(phrase(p) for p in lex.get("relative_time", {}).get("after", [])),
-        anniversary_words=_lower(lex.get("anniversaries", {}).get("before", [])),
         qualifiers=qualifiers,
         post_more_word=lex.get("postposed_more_than", {}).get("word", ""),
         post_more_followers=frozenset(lex.get("postposed_more_than", {}).get("followed_by", [])),
@@ -100,14 +122,6 @@ def figure_words(language: str) -> FigureWords:
         two_word_units=frozenset(phrase(p) for p in count.get("two_word_units", [])),
         joining_modifiers=frozenset(count.get("joining_modifiers", [])),
         stopwords=frozenset(count.get("stopwords", [])),
-        phrase_stops=frozenset(w for key in _PHRASE_STOPS for w in phrase_words.get(key, [])),
-        phrase_enders=frozenset(w for key in (*_PHRASE_STOPS, "time_nouns") for w in phrase_words.get(key, [])),
-        phrase_function_words=frozenset(phrase_words.get("function_words", [])),
-        phrase_max_words=int(phrase_words.get("max_words", 3)),
-        adverb_or_modifier=frozenset(phrase_words.get("adverb_or_modifier", [])),
-        ellipsis_joiners=frozenset(ellipsis.get("joiners", [])),
-        ellipsis_max_gap=int(ellipsis.get("max_gap", 4)),
-        describing_words=frozenset([*count.get("stopwords", []), *phrase_words.get("predicates", [])]),
         verb_prefixes=tuple(count.get("verb_prefixes", [])),
         verb_min_length=int(count.get("verb_prefix_min_length", 6)),
         verb_exceptions=frozenset(count.get("verb_prefix_exceptions", [])),
