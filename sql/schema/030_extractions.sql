@@ -30,7 +30,7 @@ create table if not exists core.quotes (
     char_end        integer not null
 );
 
--- One row per figure (money, percent, count, duration) stated in an article.
+-- One row per mention of a figure (money, percent, count, duration) in an article.
 create table if not exists core.figures (
     figure_id       varchar primary key,
     article_id      varchar not null,
