@@ -49,6 +49,12 @@ def max_seconds() -> float:
     return positive_number("WARTA_MAX_SECONDS", os.environ.get("WARTA_MAX_SECONDS", "60"))
 
 
+def workers() -> int:
+    """Processes that clean and extract documents side by side; 0 (the default) is one per core (WARTA_WORKERS)."""
+    value = os.environ.get("WARTA_WORKERS", "0")
+    return 0 if value.strip() == "0" else int(positive_number("WARTA_WORKERS", value, whole=True))
+
+
 def positive_number(setting: str, value: object, whole: bool = False) -> float:
     """``value`` as a finite number above zero (a whole one if ``whole``); SettingsError naming ``setting``."""
     try:

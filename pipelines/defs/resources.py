@@ -77,6 +77,8 @@ class SourcesResource(dg.ConfigurableResource):
     raw_dir: str
     max_bytes: int = 5_000_000
     max_seconds: float = 60.0
+    workers: int = 0
+    """Processes that clean and extract documents side by side (0: one per core)."""
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         """Before any work: the raw store is a folder this run can write, and the limits are numbers above 0."""
@@ -90,7 +92,7 @@ class SourcesResource(dg.ConfigurableResource):
 
 def build_resources() -> dict:
     """Resources from the environment: WARTA_SOURCES, WARTA_WAREHOUSE, WARTA_WORK_DIR, WARTA_RAW_DIR,
-    WARTA_MAX_BYTES, WARTA_MAX_SECONDS."""
+    WARTA_MAX_BYTES, WARTA_MAX_SECONDS, WARTA_WORKERS."""
     return {
         "warehouse": WarehouseResource(path=settings.warehouse(), work_dir=settings.work_dir()),
         "sources": SourcesResource(
@@ -98,6 +100,7 @@ def build_resources() -> dict:
             raw_dir=settings.raw_dir(),
             max_bytes=settings.max_bytes(),
             max_seconds=settings.max_seconds(),
+            workers=settings.workers(),
         ),
     }
 

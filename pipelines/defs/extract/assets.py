@@ -11,6 +11,7 @@ import dagster as dg
 from pipelines.defs.metadata import table_metadata
 from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib.warehouse.extractions import extract_pending
+from pipelines.lib.workers import Workers
 
 TABLE_OF_ASSET = {
     "actors": "core.actors",
@@ -46,8 +47,8 @@ DESCRIPTIONS = {
     pool="warehouse",
 )
 def extractions(context: dg.AssetExecutionContext, warehouse: WarehouseResource, sources: SourcesResource):
-    with warehouse.get_connection() as conn:
-        processed, written = extract_pending(conn, sources.max_seconds, dt.datetime.now(), context.log.info)
+    with warehouse.get_connection() as conn, Workers(sources.workers) as workers:
+        processed, written = extract_pending(conn, sources.max_seconds, dt.datetime.now(), context.log.info, workers)
         for asset, table in TABLE_OF_ASSET.items():
             yield dg.MaterializeResult(
                 asset_key=asset,

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 import duckdb
 
 from pipelines.lib.ingest.raw_store import RawStore, RawStoreError
 from pipelines.lib.limits import DocumentTimeout, time_limit
 from pipelines.lib.text.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
-from pipelines.lib.text.pages import Assembly, Page, assemble
+from pipelines.lib.text.pages import Assembly, Page, assemble, chunks, pages_to_clean
 from pipelines.lib.warehouse import rows
 from pipelines.lib.warehouse.frames import frame
 from pipelines.lib.warehouse.rejections import clear_extractions
 from pipelines.lib.warehouse.syndication import mark_duplicates
+from pipelines.lib.workers import Workers
 
 PENDING_PAGES = """
 select source, kind, canonical_url, page_number, content_hash, language
@@ -45,6 +48,7 @@ set status = 'failed', error = lost.reason, attempts = documents.attempts + 1, f
 from (select unnest(?) as source, unnest(?) as reason) as lost
 where documents.source = lost.source
 """
+CHUNK_PAGES = 200
 STALE_ARTICLES = "select count(*) from core.articles where extractor_version <> ?"
 
 
@@ -65,21 +69,64 @@ def pending_pages(conn: duckdb.DuckDBPyConnection) -> list[Page]:
     return [Page(*row) for row in conn.execute(PENDING_PAGES).fetchall()]
 
 
-def clean_pages(pages: list[Page], store: RawStore, today: dt.date, max_bytes: int, max_seconds: float) -> CleanedPages:
+@dataclasses.dataclass(frozen=True)
+class CleaningTask:
+    """What a worker needs to clean one stored page: the page, where its bytes are and the limits."""
+
+    page: Page
+    raw_dir: str
+    today: dt.date
+    max_bytes: int
+    max_seconds: float
+
+
+@dataclasses.dataclass
+class CleaningTotals:
+    processed: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    marked_duplicate: int = 0
+
+
+def clean_and_store(
+    conn: duckdb.DuckDBPyConnection,
+    pages: list[Page],
+    task: Callable[[Page], CleaningTask],
+    workers: Workers,
+    now: dt.datetime,
+    progress: Callable[[str], None],
+) -> CleaningTotals:
+    """Clean ``pages`` chunk by chunk, each chunk's pages across the workers, each chunk written and committed
+    before the next: memory stays flat in the size of the backlog, and a crash loses at most one chunk."""
+    totals = CleaningTotals()
+    for chunk in chunks(pages, CHUNK_PAGES):
+        assembly = clean_pages(chunk, task, workers)
+        totals.marked_duplicate += store_articles(conn, assembly, now)
+        totals.processed += len(chunk)
+        totals.accepted += len(assembly.accepted)
+        totals.rejected += len(assembly.rejected)
+        progress(f"cleaned {totals.processed}/{len(pages)} documents")
+    return totals
+
+
+def clean_pages(pages: list[Page], task: Callable[[Page], CleaningTask], workers: Workers) -> CleanedPages:
     """The articles the pages make, the pages rejected (those whose raw bytes are lost named apart),
     and the articles left with no text."""
-    unreadable: list[str] = []
-
-    def build(page: Page) -> ArticleRecord | Rejection:
-        try:
-            content = store.get(page.content_hash)
-        except RawStoreError as error:
-            unreadable.append(page.source)
-            return Rejection(page.source, page.content_hash, f"{error}; read again at the next poll", 0)
-        return clean_page(page, content, today, max_bytes, max_seconds)
-
-    assembly = assemble(pages, build)
+    chosen = pages_to_clean(pages)
+    results = dict(zip((page.source for page in chosen), workers.map(clean_stored_page, [task(p) for p in chosen])))
+    unreadable = [source for source, (_, lost) in results.items() if lost]
+    assembly = assemble(pages, lambda page: results[page.source][0])
     return CleanedPages(assembly.accepted, assembly.rejected, assembly.emptied, unreadable)
+
+
+def clean_stored_page(task: CleaningTask) -> tuple[ArticleRecord | Rejection, bool]:
+    """One stored page cleaned or rejected, and whether it was rejected because its raw bytes are lost."""
+    page = task.page
+    try:
+        content = RawStore(Path(task.raw_dir)).get(page.content_hash)
+    except RawStoreError as error:
+        return Rejection(page.source, page.content_hash, f"{error}; read again at the next poll", 0), True
+    return clean_page(page, content, task.today, task.max_bytes, task.max_seconds), False
 
 
 def clean_page(

@@ -18,6 +18,7 @@ from pipelines.lib.text.article import EXTRACTOR_VERSION
 from pipelines.lib.warehouse import rows
 from pipelines.lib.warehouse.frames import EXTRACTION_TABLES, actor_rows, analysis_rows, frame, to_frames
 from pipelines.lib.warehouse.rejections import reject_articles
+from pipelines.lib.workers import Workers
 
 BATCH = 200
 STAGE = "extract"
@@ -57,31 +58,45 @@ def pending_articles(conn: duckdb.DuckDBPyConnection) -> list[PendingArticle]:
 
 
 def extract_pending(
-    conn: duckdb.DuckDBPyConnection, max_seconds: float, now: dt.datetime, progress: Callable[[str], None]
+    conn: duckdb.DuckDBPyConnection,
+    max_seconds: float,
+    now: dt.datetime,
+    progress: Callable[[str], None],
+    workers: Workers | None = None,
 ) -> tuple[int, Counter]:
-    """Extract every pending article; returns how many were processed and the rows written per table."""
+    """Extract every pending article, batch by batch across the workers, each batch written and committed before
+    the next; returns how many were processed and the rows written per table."""
     pending = pending_articles(conn)
+    workers = workers or Workers(1)
     written: Counter = Counter()
     for start in range(0, len(pending), BATCH):
         batch = pending[start : start + BATCH]
-        written.update(write_batch(conn, batch, extract_batch(batch, max_seconds), max_seconds, now))
+        written.update(write_batch(conn, batch, extract_batch(batch, max_seconds, workers), max_seconds, now))
         progress(f"extracted {start + len(batch)}/{len(pending)} articles")
     return len(pending), written
 
 
-def extract_batch(batch: list[PendingArticle], max_seconds: float) -> BatchExtraction:
+def extract_batch(batch: list[PendingArticle], max_seconds: float, workers: Workers) -> BatchExtraction:
     extraction = BatchExtraction()
-    for article in batch:
-        try:
-            with time_limit(max_seconds):
-                analysis = analyze(article.body, article.published_date, article.ingested_at.date())
-        except DocumentTimeout:
-            extraction.too_slow.append(article.article_id)
+    for article_id, article_rows, actors in workers.map(extract_article, [(a, max_seconds) for a in batch]):
+        if article_rows is None:
+            extraction.too_slow.append(article_id)
             continue
-        extraction.actors += analysis.actors
-        for name, items in analysis_rows(article.article_id, analysis).items():
+        extraction.actors += actors
+        for name, items in article_rows.items():
             extraction.rows[name] += items
     return extraction
+
+
+def extract_article(task: tuple[PendingArticle, float]) -> tuple[str, dict[str, list[dict]] | None, list[Actor]]:
+    """One article's extraction rows and actors, or no rows when it takes longer than the time limit."""
+    article, max_seconds = task
+    try:
+        with time_limit(max_seconds):
+            analysis = analyze(article.body, article.published_date, article.ingested_at.date())
+    except DocumentTimeout:
+        return article.article_id, None, []
+    return article.article_id, analysis_rows(article.article_id, analysis), analysis.actors
 
 
 def write_batch(
