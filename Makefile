@@ -7,6 +7,9 @@ UV := .tools/bin/uv
 VENV := .venv
 export DAGSTER_HOME := $(CURDIR)
 export UV_PYTHON_DOWNLOADS := never
+# Installed packages are compiled to bytecode once: processes start in about half the time where the
+# environment sets PYTHONDONTWRITEBYTECODE (so no process writes it), and a run with nothing new stays short.
+export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON := $(shell command -v $(PYTHON))
 GOLD ?= ../shared/gold/seeds.json
 REALDATA ?= ../shared/realdata
@@ -22,6 +25,7 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	touch $@
 
 setup: $(VENV)/.synced
+	@$(VENV)/bin/python -m compileall -q pipelines > /dev/null
 
 run: setup
 	$(VENV)/bin/warta run
