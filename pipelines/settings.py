@@ -55,6 +55,12 @@ def workers() -> int:
     return 0 if value.strip() == "0" else int(positive_number("WARTA_WORKERS", value, whole=True))
 
 
+def chunk_size() -> int:
+    """Documents cleaned, and articles extracted, per chunk; each chunk is written and committed before the
+    next (WARTA_CHUNK_SIZE)."""
+    return int(positive_number("WARTA_CHUNK_SIZE", os.environ.get("WARTA_CHUNK_SIZE", "200"), whole=True))
+
+
 def positive_number(setting: str, value: object, whole: bool = False) -> float:
     """``value`` as a finite number above zero (a whole one if ``whole``); SettingsError naming ``setting``."""
     try:

@@ -79,12 +79,15 @@ class SourcesResource(dg.ConfigurableResource):
     max_seconds: float = 60.0
     workers: int = 0
     """Processes that clean and extract documents side by side (0: one per core)."""
+    chunk_size: int = 200
+    """Documents cleaned, and articles extracted, per chunk written and committed."""
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         """Before any work: the raw store is a folder this run can write, and the limits are numbers above 0."""
         settings.check_folder("WARTA_RAW_DIR", self.raw_dir)
         settings.positive_number("WARTA_MAX_BYTES", self.max_bytes, whole=True)
         settings.positive_number("WARTA_MAX_SECONDS", self.max_seconds)
+        settings.positive_number("WARTA_CHUNK_SIZE", self.chunk_size, whole=True)
 
     def load(self) -> SourcesFile:
         return load_sources(Path(self.path))
@@ -92,7 +95,7 @@ class SourcesResource(dg.ConfigurableResource):
 
 def build_resources() -> dict:
     """Resources from the environment: WARTA_SOURCES, WARTA_WAREHOUSE, WARTA_WORK_DIR, WARTA_RAW_DIR,
-    WARTA_MAX_BYTES, WARTA_MAX_SECONDS, WARTA_WORKERS."""
+    WARTA_MAX_BYTES, WARTA_MAX_SECONDS, WARTA_WORKERS, WARTA_CHUNK_SIZE."""
     return {
         "warehouse": WarehouseResource(path=settings.warehouse(), work_dir=settings.work_dir()),
         "sources": SourcesResource(
@@ -101,6 +104,7 @@ def build_resources() -> dict:
             max_bytes=settings.max_bytes(),
             max_seconds=settings.max_seconds(),
             workers=settings.workers(),
+            chunk_size=settings.chunk_size(),
         ),
     }
 

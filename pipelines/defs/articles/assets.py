@@ -50,7 +50,7 @@ def articles(
         if config.reprocess or context.run.tags.get(REPROCESS_TAG) == "all":
             mark_all_pending(conn)
         pages = pending_pages(conn)
-        totals = clean_and_store(conn, pages, task, workers, now, context.log.info)
+        totals = clean_and_store(conn, pages, task, workers, now, context.log.info, sources.chunk_size)
         context.log.info(
             f"{totals.processed} documents processed: {totals.accepted} articles, {totals.rejected} rejected"
         )

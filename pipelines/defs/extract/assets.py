@@ -48,7 +48,9 @@ DESCRIPTIONS = {
 )
 def extractions(context: dg.AssetExecutionContext, warehouse: WarehouseResource, sources: SourcesResource):
     with warehouse.get_connection() as conn, Workers(sources.workers) as workers:
-        processed, written = extract_pending(conn, sources.max_seconds, dt.datetime.now(), context.log.info, workers)
+        processed, written = extract_pending(
+            conn, sources.max_seconds, dt.datetime.now(), context.log.info, workers, sources.chunk_size
+        )
         for asset, table in TABLE_OF_ASSET.items():
             yield dg.MaterializeResult(
                 asset_key=asset,

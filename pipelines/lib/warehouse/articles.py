@@ -95,11 +95,12 @@ def clean_and_store(
     workers: Workers,
     now: dt.datetime,
     progress: Callable[[str], None],
+    chunk_size: int = CHUNK_PAGES,
 ) -> CleaningTotals:
     """Clean ``pages`` chunk by chunk, each chunk's pages across the workers, each chunk written and committed
     before the next: memory stays flat in the size of the backlog, and a crash loses at most one chunk."""
     totals = CleaningTotals()
-    for chunk in chunks(pages, CHUNK_PAGES):
+    for chunk in chunks(pages, chunk_size):
         assembly = clean_pages(chunk, task, workers)
         totals.marked_duplicate += store_articles(conn, assembly, now)
         totals.processed += len(chunk)

@@ -63,14 +63,15 @@ def extract_pending(
     now: dt.datetime,
     progress: Callable[[str], None],
     workers: Workers | None = None,
+    batch_size: int = BATCH,
 ) -> tuple[int, Counter]:
     """Extract every pending article, batch by batch across the workers, each batch written and committed before
     the next; returns how many were processed and the rows written per table."""
     pending = pending_articles(conn)
     workers = workers or Workers(1)
     written: Counter = Counter()
-    for start in range(0, len(pending), BATCH):
-        batch = pending[start : start + BATCH]
+    for start in range(0, len(pending), batch_size):
+        batch = pending[start : start + batch_size]
         written.update(write_batch(conn, batch, extract_batch(batch, max_seconds, workers), max_seconds, now))
         progress(f"extracted {start + len(batch)}/{len(pending)} articles")
     return len(pending), written
