@@ -63,7 +63,7 @@ def test_every_asset_check_passes(workspace: Path):
     copy_seeds(workspace / "inbox")
     result = materialize(workspace)
     evaluations = result.get_asset_check_evaluations()
-    assert len(evaluations) == 7
+    assert len(evaluations) == 9  # 7 blocking (keys, offsets), 2 warnings (rejected inputs, failed sources)
     assert all(evaluation.passed for evaluation in evaluations), [e.check_name for e in evaluations if not e.passed]
 
 
@@ -255,6 +255,7 @@ def test_the_timeline_lists_an_event_once_with_every_article_reporting_it(worksp
         "timeline",
         "analytics_views",
         "published_warehouse",
+        "report",
     ],
 )
 def test_every_asset_says_its_grain_and_kinds(asset: str):
@@ -262,4 +263,4 @@ def test_every_asset_says_its_grain_and_kinds(asset: str):
 
     spec = next(s for s in defs.resolve_all_asset_specs() if s.key == dg.AssetKey(asset))
     assert spec.description and spec.kinds
-    assert asset in ("analytics_views", "published_warehouse") or "one row per" in spec.description.lower()
+    assert asset in ("analytics_views", "published_warehouse", "report") or "one row per" in spec.description.lower()

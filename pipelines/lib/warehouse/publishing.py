@@ -43,7 +43,7 @@ def publish(working: Path, published: Path) -> int:
 
 def write_copy(conn: duckdb.DuckDBPyConnection, target: Path) -> None:
     """Copy every schema, table and view of ``conn``'s database into a new file in the published format."""
-    (source,) = conn.execute("select current_database()").fetchone()
+    (source,) = conn.execute("select current_database()").fetchall()[0]
     conn.execute(f"attach '{target}' as {COPY_ALIAS} (storage_version '{PUBLISHED_STORAGE_VERSION}')")
     try:
         conn.execute(f'copy from database "{source}" to {COPY_ALIAS}')
