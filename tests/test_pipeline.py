@@ -48,7 +48,7 @@ def counts(workspace: Path) -> dict[str, int]:
 def test_samples_load_and_a_second_run_processes_nothing(workspace: Path):
     copy_seeds(workspace / "inbox")
     first = materialize(workspace)
-    assert first.success
+    assert first.success and first.dagster_run.job_name == "reingest"
     assert metadata(first, "articles", "processed") == 5
     loaded = counts(workspace)
     assert loaded["articles"] == 5 and loaded["quotes"] > 20 and loaded["figures"] > 10 and loaded["events"] > 5
@@ -170,6 +170,7 @@ def test_reprocess_redoes_every_input(workspace: Path):
     copy_seeds(workspace / "inbox")
     materialize(workspace)
     result = materialize(workspace, reprocess=True)
+    assert result.dagster_run.job_name == "reextract"
     assert metadata(result, "articles", "processed") == 5
     assert metadata(result, "quotes", "articles_processed") == 5
 

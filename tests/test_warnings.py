@@ -16,8 +16,9 @@ def test_a_rejected_input_fails_a_warning_check_with_its_reason_and_the_run_succ
     assert result.success
     check = evaluation(result, "every_input_became_an_article")
     assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN
-    assert check.metadata["rejected_this_run"].value == 1
-    assert "inbox/empty.txt" in check.metadata["rejected"].value and "empty" in check.metadata["reasons"].value
+    assert check.metadata["rejected"].value == check.metadata["rejected_this_run"].value == 1
+    assert "inbox/empty.txt" in check.metadata["inputs"].value and "empty" in check.metadata["reasons"].value
+    assert check.description.startswith("rejected inputs (1): inbox/empty.txt: empty")  # shown beside the status
 
 
 def test_a_source_that_cannot_be_read_fails_a_warning_check_with_its_error(analyst_run):
@@ -26,6 +27,7 @@ def test_a_source_that_cannot_be_read_fails_a_warning_check_with_its_error(analy
     assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN
     assert check.metadata["sources_failed"].value == 1
     assert "closed" in check.metadata["failed_sources"].value
+    assert check.description.startswith("failed sources (1): closed: ")
 
 
 def test_the_warning_checks_are_not_blocking():
@@ -37,17 +39,22 @@ def test_the_warning_checks_are_not_blocking():
     assert not checks["every_source_was_read"].blocking
 
 
-def test_a_clean_run_passes_the_warning_checks_and_a_run_with_nothing_new_too(workspace):
+def test_the_warning_stands_until_the_rejected_input_becomes_an_article(workspace):
     from tests.conftest import copy_seeds
 
     copy_seeds(workspace / "inbox")
     (workspace / "inbox" / "empty.txt").write_bytes(b"")
     first = materialize(workspace)
     assert not evaluation(first, "every_input_became_an_article").passed
-    second = materialize(workspace)  # the rejection is old news: this run rejected nothing
-    assert evaluation(second, "every_input_became_an_article").passed
-    assert evaluation(second, "every_source_was_read").passed
+    assert evaluation(first, "every_source_was_read").passed
+    second = materialize(workspace)  # nothing new (say, the inbox sensor's first run): the input is still missing
     assert metadata(second, "articles", "processed") == 0
+    check = evaluation(second, "every_input_became_an_article")
+    assert not check.passed and check.metadata["rejected_this_run"].value == 0
+    (workspace / "inbox" / "empty.txt").write_text(
+        "Putin bertemu Xi\n\nPresiden Rusia Vladimir Putin bertemu Xi Jinping.\n"
+    )
+    assert evaluation(materialize(workspace), "every_input_became_an_article").passed
 
 
 def test_previews_show_names_not_ids(analyst_run):

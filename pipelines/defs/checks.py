@@ -55,6 +55,19 @@ def run_started_at(context: dg.AssetCheckExecutionContext) -> dt.datetime:
     return dt.datetime.fromtimestamp(started)
 
 
-def warning(problems: int, metadata: dict) -> dg.AssetCheckResult:
-    """Passed when there are no problems; else failed at severity WARN (the run still succeeds)."""
-    return dg.AssetCheckResult(passed=problems == 0, severity=dg.AssetCheckSeverity.WARN, metadata=metadata)
+def warning(problems: int, metadata: dict, summary: str | None = None) -> dg.AssetCheckResult:
+    """Passed when there are no problems; else failed at severity WARN (the run still succeeds), with
+    ``summary`` (what failed and why) as the evaluation's description."""
+    return dg.AssetCheckResult(
+        passed=problems == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata=metadata,
+        description=summary if problems else None,
+    )
+
+
+def listing(rows: list[tuple[str, str]], total: int, noun: str) -> str:
+    """``noun (total)``, then the first rows as "<what>: <why>"."""
+    shown = "; ".join(f"{what}: {why}" for what, why in rows)
+    more = f" (and {total - len(rows)} more)" if total > len(rows) else ""
+    return f"{noun} ({total}): {shown}{more}"
