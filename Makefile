@@ -10,6 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(shell command -v $(PYTHON))
 GOLD ?= ../shared/gold/seeds.json
 REALDATA ?= ../shared/realdata
+UI_PORT ?= 3000
 WAREHOUSE = $(or $(WARTA_WAREHOUSE),data/warehouse.duckdb)
 # dg runs in the project's environment
 DG := VIRTUAL_ENV=$(CURDIR)/$(VENV) $(VENV)/bin/dg
@@ -52,7 +53,7 @@ check-defs: setup
 	$(DG) check defs
 
 ui: setup
-	$(DG) dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	$(DG) dev -w workspace.yaml -h 127.0.0.1 -p $(UI_PORT)
 
 eval: setup
 	$(VENV)/bin/warta eval $(GOLD)
