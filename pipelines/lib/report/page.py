@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import os
 from pathlib import Path
@@ -31,6 +32,12 @@ class Report:
 def report_path(warehouse: Path) -> Path:
     """Where the report of a warehouse goes: ``report.html`` beside it."""
     return Path(warehouse).with_name("report.html")
+
+
+@functools.cache
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one script (shipped by vl-convert; built once per process)."""
+    return vl_convert.javascript_bundle()
 
 
 def script_json(value: object) -> str:
@@ -80,7 +87,7 @@ def render(data: ReportData, source: str, now: dt.datetime) -> tuple[str, int]:
         rejected=data.rejected.head(REJECTED_ROWS_SHOWN).iter_rows(named=True),
         rejected_total=data.rejected.height,
         rejected_shown=REJECTED_ROWS_SHOWN,
-        vega_script=vl_convert.javascript_bundle(),
+        vega_script=vega_bundle(),
     )
     return html, len(drawn)
 
