@@ -1,6 +1,6 @@
-# warta: `make run` builds the warehouse from data/inbox, `make test` runs the suite,
-# `make lint` runs ruff, `make ui` serves the Dagster UI. Each target creates the environment
-# from uv.lock first.
+# warta: `make run` builds the warehouse from data/inbox, `make sql` opens a SQL shell on it,
+# `make report` draws data/report.html, `make test` runs the suite, `make lint` runs ruff,
+# `make ui` serves the Dagster UI. Each target creates the environment from uv.lock first.
 PYTHON ?= python3
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
@@ -13,8 +13,12 @@ export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON := $(shell command -v $(PYTHON))
 GOLD ?= ../shared/gold/seeds.json
 REALDATA ?= ../shared/realdata
+UI_PORT ?= 3000
+WAREHOUSE = $(or $(WARTA_WAREHOUSE),data/warehouse.duckdb)
+# dg runs in the project's environment
+DG := VIRTUAL_ENV=$(CURDIR)/$(VENV) $(VENV)/bin/dg
 
-.PHONY: setup run reprocess test lint ui eval bench clean
+.PHONY: setup run reprocess sql report dictionary test lint check-defs ui eval bench clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -33,14 +37,27 @@ run: setup
 reprocess: setup
 	$(VENV)/bin/warta run --reprocess
 
+sql: setup
+	@test -f $(WAREHOUSE) || { echo "no warehouse at $(WAREHOUSE): build it with make run"; exit 2; }
+	$(VENV)/bin/duckdb -readonly $(WAREHOUSE)
+
+report: setup
+	$(VENV)/bin/warta report
+
+dictionary: setup
+	$(VENV)/bin/warta dictionary
+
 test: setup
 	$(VENV)/bin/python -m pytest
 
 lint: setup
 	$(VENV)/bin/ruff check .
 
+check-defs: setup
+	$(DG) check defs
+
 ui: setup
-	$(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	$(DG) dev -w workspace.yaml -h 127.0.0.1 -p $(UI_PORT)
 
 eval: setup
 	$(VENV)/bin/warta eval $(GOLD)
@@ -56,4 +73,4 @@ bench: setup
 	$(VENV)/bin/python benchmarks/listing_memory.py
 
 clean:
-	rm -rf $(VENV) .tools data/warehouse.duckdb data/warehouse.duckdb.wal data/work data/raw storage history schedules logs
+	rm -rf $(VENV) .tools data/warehouse.duckdb data/warehouse.duckdb.wal data/report.html data/work data/raw storage history schedules logs

@@ -5,7 +5,7 @@ import datetime as dt
 import dagster as dg
 
 from pipelines.defs.jobs import REPROCESS_TAG
-from pipelines.defs.metadata import preview, table_metadata
+from pipelines.defs.metadata import asset_columns, preview, table_metadata
 from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib.text.article import EXTRACTOR_VERSION
 from pipelines.lib.text.pages import Page
@@ -30,6 +30,7 @@ class ReprocessConfig(dg.Config):
     kinds={"python", "duckdb"},
     deps=["documents"],
     pool="warehouse",
+    metadata=asset_columns("articles"),
     description=(
         "One row per article (the pages of a multi-page article joined): title, site, publication date, language "
         "and the clean body text (trafilatura for HTML, then page furniture stripped). The same text already held "
@@ -58,6 +59,8 @@ def articles(
             metadata=table_metadata(
                 conn,
                 "core.articles",
+                "select title, site, published_date, language, word_count, source from core.articles"
+                " order by ingested_at desc, published_date desc nulls last",
                 processed=totals.processed,
                 accepted=totals.accepted,
                 rejected=totals.rejected,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.defs.metadata import preview, table_metadata
+from pipelines.defs.metadata import asset_columns, preview, table_metadata
 from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib.ingest.fetch import Fetcher
 from pipelines.lib.ingest.poll_result import Earlier
@@ -25,6 +25,7 @@ class PollConfig(dg.Config):
     group_name="ingest",
     kinds={"python", "duckdb"},
     pool="warehouse",
+    metadata=asset_columns("documents"),
     description=(
         "One row per document: an inbox file, or a web page from a feed, sitemap or URL list, one per canonical "
         "URL and page. Each poll fetches only what is new, announced as updated, or failed before; raw bytes are "
