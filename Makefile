@@ -48,7 +48,7 @@ dictionary: setup
 	$(VENV)/bin/warta dictionary
 
 test: setup
-	$(VENV)/bin/python -m pytest
+	$(VENV)/bin/python -m pytest -n auto --dist loadfile
 
 lint: setup
 	$(VENV)/bin/ruff check .
