@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipelines.lib import lexicons
+from pipelines.lib.extract.quotes.cue_words import cue_words
 from pipelines.lib.lexicons import one_of
 
 TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
@@ -99,7 +100,7 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         institution_words=frozenset(people["institution_words"]),
         pronouns=frozenset(people["pronouns"]),
         role_conjunctions=frozenset(people["role_conjunctions"]),
-        cue_before_name=r"\b" + one_of(quotes["cues"]["after"]) + r"\s+",
+        cue_before_name=r"\b" + one_of(sorted(cue_words(quotes).after, key=len, reverse=True)) + r"\s+",
         verb_after_name=rf"\s+(?:{particles})?" + one_of(quotes["morphology"]["active_verb_prefixes"]) + "[a-z]+",
         alias_pattern=pattern,
         alias_starts=_alias_starts(by_alias),

@@ -8,11 +8,13 @@ from functools import cache
 from typing import Any
 
 from pipelines.lib import lexicons
+from pipelines.lib.extract.quotes.cue_words import CueWords, cue_words
 from pipelines.lib.lexicons import one_of
 
 
 @dataclass(frozen=True)
 class Cues:
+    words: CueWords
     after: tuple[str, ...]
     speech_verbs: frozenset[str]
     weak_speech_verbs: frozenset[str]
@@ -21,7 +23,7 @@ class Cues:
     subject_fillers: frozenset[str]
     speaker_end: frozenset[str]
     addressee: tuple[str, ...]
-    continuation: tuple[str, ...]
+    continuation: frozenset[str]
     not_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     time_words: frozenset[str]
@@ -56,16 +58,18 @@ def load_cues(language: str = "id") -> Cues:
     lexicon = lexicons.load("quotes", language)
     dates = lexicons.load("dates", language)
     data, clause = lexicon["cues"], lexicon["reported_clause"]
+    words = cue_words(lexicon)
     return Cues(
-        after=tuple(data["after"]),
-        speech_verbs=frozenset(data["speech_verbs"]),
-        weak_speech_verbs=frozenset(data["weak_speech_verbs"]),
+        words=words,
+        after=tuple(sorted(words.after, key=len, reverse=True)),
+        speech_verbs=words.speech,
+        weak_speech_verbs=words.weak,
         according_to=tuple(data["according_to"]),
         not_speakers=frozenset(data["not_speakers"]),
         subject_fillers=frozenset(data["subject_fillers"]),
         speaker_end=frozenset(data["speaker_end"]),
         addressee=tuple(data["addressee"]),
-        continuation=tuple(data["continuation"]),
+        continuation=words.continues,
         not_verbs=frozenset(data["not_verbs"]),
         naming_verbs=frozenset(data["naming_verbs"]),
         time_words=frozenset(w.lower() for w in [*dates["weekdays"], *dates["months"]]),
@@ -76,18 +80,19 @@ def load_cues(language: str = "id") -> Cues:
         cut_before=re.compile("|".join(re.escape(c) + r"\b" for c in clause["cut_before"]), re.IGNORECASE),
         examples=re.compile(r"\s" + one_of(list(map(re.escape, clause["examples"]))) + r"\s", re.IGNORECASE),
         verb_list=re.compile(rf",\s+{clause['verb_list']}[a-z]{{3,}}\b"),
-        **_attribution_patterns(data, lexicon["morphology"]["pronoun_suffix"]),
+        **_attribution_patterns(data, words, lexicon["morphology"]["pronoun_suffix"]),
         **_subject_patterns(lexicon["speaker"], lexicon["morphology"]),
     )
 
 
-def _attribution_patterns(data: dict[str, Any], suffix: str) -> dict[str, re.Pattern]:
+def _attribution_patterns(data: dict[str, Any], words: CueWords, suffix: str) -> dict[str, re.Pattern]:
     """The patterns of the cues before, after and around a quotation."""
-    speech_verbs = "|".join(sorted(set(data["speech_verbs"]) | set(data["weak_speech_verbs"])))
+    speech_verbs = "|".join(sorted(words.speech | words.weak, key=len, reverse=True))
+    after = "|".join(sorted(words.after, key=len, reverse=True))
     complementizers = one_of(data["complementizers"])
     return {
         "after_pattern": re.compile(
-            r"^[\s,]*\b(" + "|".join(sorted(data["after"], key=len, reverse=True)) + r")\b", re.IGNORECASE
+            r"^[\s,]*\b(" + after + r")\b", re.IGNORECASE
         ),
         "adjunct_start": re.compile(one_of(data["adjuncts"]) + r"\b", re.IGNORECASE),
         "added_remark": re.compile(
@@ -98,7 +103,7 @@ def _attribution_patterns(data: dict[str, Any], suffix: str) -> dict[str, re.Pat
         "according_pattern": re.compile(
             r"^(?:[^,]{0,40},\s*)?(" + "|".join(data["according_to"]) + rf")({suffix})?\s*([^,]*),\s*", re.IGNORECASE
         ),
-        "trailing_pattern": re.compile(r",\s*(" + "|".join(data["after"]) + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE),
+        "trailing_pattern": re.compile(r",\s*(" + after + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE),
         "addressee_pattern": re.compile(
             r"\s+"
             + one_of(data["addressee"])

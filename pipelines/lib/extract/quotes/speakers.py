@@ -51,7 +51,7 @@ class Speakers:
         is nearer: the last speaker, or the first person named in the nearest sentence
         before (its subject, in Indonesian word order).
         """
-        if cue and cue.lower().removesuffix(self.cues.pronoun_suffix) in self.cues.continuation and self.last_speaker:
+        if cue and cue.lower() in self.cues.continuation and self.last_speaker:
             return self.last_speaker
         subject = self._subject_before(position)
         if subject and (self.last_speaker is None or subject[0] > self.last_speaker_at):
