@@ -91,9 +91,7 @@ def _attribution_patterns(data: dict[str, Any], words: CueWords, suffix: str) ->
     after = "|".join(sorted(words.after, key=len, reverse=True))
     complementizers = one_of(data["complementizers"])
     return {
-        "after_pattern": re.compile(
-            r"^[\s,]*\b(" + after + r")\b", re.IGNORECASE
-        ),
+        "after_pattern": re.compile(r"^[\s,]*\b(" + after + r")\b", re.IGNORECASE),
         "adjunct_start": re.compile(one_of(data["adjuncts"]) + r"\b", re.IGNORECASE),
         "added_remark": re.compile(
             r",\s*" + one_of(data["remark_joiners"]) + r"\s+(" + speech_verbs + rf")\s+(?:{complementizers}\s+)?",
