@@ -13,8 +13,18 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
+from pipelines.lib.extract.actors.aliases import ShortNames, nicknames
 from pipelines.lib.extract.actors.lexicon import TOKEN, Actor, ActorLexicon, Mention, actor_id, load_lexicon
 from pipelines.lib.extract.actors.names import edit_distance_at_most_one, full_name_of, name_tokens, referenced_suffix
+from pipelines.lib.extract.actors.roles import Named, role_and_name
+from pipelines.lib.extract.actors.subjects import (
+    Region,
+    SubjectWords,
+    preceded_by_preposition,
+    subject_region,
+    subject_words,
+)
+from pipelines.lib.extract.sentences import Span, sentences
 
 __all__ = ["Actor", "ArticleActors", "Mention", "actor_id", "load_lexicon"]
 
@@ -29,31 +39,86 @@ class ArticleActors:
     mentions: list[Mention] = field(default_factory=list)
     people: dict[str, Actor] = field(default_factory=dict)  # canonical name -> person seen here
     role_map: dict[str, Actor] = field(default_factory=dict)
+    subject_words: SubjectWords | None = None
+    # the place each sentence's subject may stand (by sentence start), None where it opens with a quotation
+    subject_regions: list[tuple[int, Region | None]] = field(default_factory=list)
+    short_names: ShortNames | None = None
     # (start, end) of every mention, in order (mentions never overlap): the overlap check
     _spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
     # starts and ends of ``mentions`` once sorted, with the list and length they were made from
     _index: tuple[int, int, list[int], list[int]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def scan(cls, text: str, year: int | None = None, language: str = "id") -> "ArticleActors":
+    def scan(
+        cls, text: str, year: int | None = None, language: str = "id", spans: list[Span] | None = None
+    ) -> "ArticleActors":
+        """The actors ``text`` names: the lexicon's, people introduced by a title or as a sentence's subject,
+        and the shorter names and nicknames the article gives them."""
         found = cls(text, load_lexicon(language), year)
+        found.subject_words = subject_words(language)
+        found.short_names = ShortNames(found.lexicon)
         tokens = [(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in TOKEN.finditer(text)]
         found._scan_lexicon(tokens)
         found._scan_titled_names(tokens)
+        found._scan_subjects(sentences(text, language) if spans is None else spans)
         found._trim_names()
         found._scan_short_names(tokens)
         found.mentions.sort(key=lambda m: m.start)
         return found
 
     # -- building -----------------------------------------------------------
-    def _add(self, start: int, end: int, actor: Actor) -> None:
+    def _add(self, start: int, end: int, actor: Actor, role: str | None = None) -> bool:
         before = bisect_left(self._spans, (end,))  # the spans that start before this one ends
         if before and self._spans[before - 1][1] > start:  # the last of them ends the latest
-            return
+            return False
         insort(self._spans, (start, end))
-        self.mentions.append(Mention(start, end, self.text[start:end], actor))
+        self.mentions.append(Mention(start, end, self.text[start:end], actor, role))
         if actor.kind == "person":
             self.people.setdefault(actor.name, actor)
+        return True
+
+    def _scan_subjects(self, spans: list[Span]) -> None:
+        """ "Rina Kusumawati, pemilik warung …, mengeluhkan …": a name of two words or more that a sentence is
+        about is a person, whatever the lexicon knows; where each sentence's subject may stand is kept."""
+        for sentence in spans:
+            region = subject_region(self.subject_words, self.text, sentence.start, sentence.end)
+            self.subject_regions.append((sentence.start, region))
+            if region is None or region.anaphoric or region.end <= region.start:
+                continue
+            named = self._subject_name(self.text[region.start : region.end])
+            if named is None:
+                continue
+            start, end = region.start + named.start, region.start + named.end
+            if start == sentence.start and self._written_lower(named.name.split()[0]):
+                start = self.text.find(" ", start) + 1  # "Artinya Angie …": the sentence's first word is no name
+            name = self.text[start:end]
+            if " " not in name or name.split()[0] in self.lexicon.institution_words or self._inside_a_name(start, end):
+                continue
+            if preceded_by_preposition(self.subject_words, self.text, region.start, start):
+                continue
+            actor = self.known_person(name) or Actor(name, "person")
+            if self._add(start, end, actor, named.role) and named.role:
+                self._set_role(named.role, actor)
+
+    def _written_lower(self, word: str) -> bool:
+        """ "artinya" somewhere in the text: the word is no name where a sentence opens with it."""
+        return re.search(rf"(?<![\w]){re.escape(word.lower())}(?![\w])", self.text) is not None
+
+    def _inside_a_name(self, start: int, end: int) -> bool:
+        """ "Konferensi Tingkat Tinggi", "Universitas Gadjah Mada": capitalised words right before or after
+        ``text[start:end]`` that are no name make it part of a larger one (an institution, a place, an event)."""
+        before = self.text[max(0, start - 40) : start].split()
+        after = self.text[end : end + 40].split()
+        for word in [w.strip(",.:;()") for w in (before[-1:] + after[:1])]:
+            lowered = word.lower()
+            if not word[:1].isupper() or lowered in self.lexicon.titles or word in self.lexicon.honorifics:
+                continue
+            if (
+                word in self.lexicon.not_name_words
+                or getattr(self.lexicon.by_alias.get(lowered), "kind", "person") != "person"
+            ):
+                return True
+        return False
 
     def _scan_lexicon(self, tokens: list[tuple[int, int, str, str]]) -> None:
         """Every lexicon alias in the text: the longest run of words from a capitalised word."""
@@ -94,20 +159,25 @@ class ArticleActors:
         self._remember_role(start, actor)
         return True
 
+    def _subject_name(self, region: str) -> Named | None:
+        """The name of a subject: the one before its first comma ("Rina Kusumawati, pemilik warung …"),
+        unless that part is a role ("Wakil Presiden Direktur PT …, Hendra Wijaya"), else its last."""
+        first = region.split(",", 1)[0]
+        if first != region and not self.lexicon.titled_phrase.match(first):
+            named = role_and_name(self.lexicon, first)
+            if named is not None and " " in named.name:
+                return named
+        return role_and_name(self.lexicon, region)
+
     def _scan_titled_names(self, tokens: list[tuple[int, int, str, str]]) -> None:
         for match in self._titled_phrases(tokens):
-            phrase = match.group(0)
-            tail = phrase.rsplit(",", 1)[-1]
-            tokens = name_tokens(self.lexicon, tail)
-            if not tokens:
+            named = role_and_name(self.lexicon, match.group(0))
+            if named is None:
                 continue
-            name = " ".join(tokens)
-            offset = match.start() + phrase.rfind(name)
-            if phrase.rfind(name) < 0:
-                continue
-            actor = self.known_person(name) or Actor(name, "person")
-            self._add(offset, offset + len(name), actor)
-            self._set_role(phrase[: phrase.rfind(name)], actor)
+            actor = self.known_person(named.name) or Actor(named.name, "person")
+            self._add(match.start() + named.start, match.start() + named.end, actor, named.role)
+            if named.role:
+                self._set_role(named.role, actor)
 
     def _titled_phrases(self, tokens: list[tuple[int, int, str, str]]):
         """Matches of the titled-phrase pattern, tried only where a title's first word stands."""
@@ -121,18 +191,17 @@ class ArticleActors:
                 yield match
 
     def _scan_short_names(self, tokens: list[tuple[int, int, str, str]]) -> None:
-        """ "Ushakov", "Li", "Samsul": one word of a person's full name, once the article named them in full."""
-        short: dict[str, Actor] = {}
-        for person in self.people.values():
-            for word in person.name.split():
-                if (
-                    word[:1].isupper()
-                    and word not in self.lexicon.not_name_words
-                    and word.lower() not in self.lexicon.titles
-                ):
-                    short.setdefault(word, person)
+        """ "Ushakov", "Li", "Samsul", "Iky": a word of a person's full name, or the nickname the article gives
+        them, once the article named them in full; a word two people share means the one named last."""
+        self.mentions.sort(key=lambda m: m.start)
+        for start, end, person in nicknames(self.lexicon, self.text, self.mentions):
+            self._add(start, end, person)
+            self.short_names.add_person(person, start, (self.text[start:end],))
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            if mention.actor.kind == "person":
+                self.short_names.add_person(mention.actor, mention.start)
         for start, end, word, _ in tokens:
-            person = short.get(word)
+            person = self.short_names.person_at(word, start)
             if person is not None:
                 self._add(start, end, person)
 
@@ -192,12 +261,15 @@ class ArticleActors:
         self.role_map.setdefault(role, actor)
 
     # -- lookup -------------------------------------------------------------
-    def known_person(self, name: str) -> Actor | None:
-        """A person already known (lexicon or this article) by this full name or one of its tokens."""
+    def known_person(self, name: str, position: int | None = None) -> Actor | None:
+        """A person already known (lexicon or this article) by this full name, one of its tokens or the
+        nickname the article gives them; a word two people share means the one named last before ``position``."""
         key = name.lower()
         hit = self.lexicon.by_alias.get(key)
         if hit and hit.kind == "person":
             return hit
+        if self.short_names is not None and name in self.short_names.by_word:
+            return self.short_names.person_at(name, len(self.text) if position is None else position)
         for person in self.people.values():
             tokens = person.name.lower().split()
             if key == person.name.lower() or (" " not in key and key in tokens):
@@ -238,7 +310,7 @@ class ArticleActors:
                 return mention.actor
         return None
 
-    def resolve(self, phrase: str, register: bool = True) -> Actor | None:
+    def resolve(self, phrase: str, register: bool = True, position: int | None = None) -> Actor | None:
         """Resolve a speaker or participant phrase to a canonical actor.
 
         A person the article did not name before is remembered (with every place the text
@@ -253,7 +325,7 @@ class ArticleActors:
             return persons[-1]
         names = name_tokens(self.lexicon, phrase)
         return (
-            self._person_known_by(phrase, names)
+            self._person_known_by(phrase, names, position)
             or self._role_holder(lowered, others)
             or self._organization(phrase, lowered, others)
             or self._person_named(names, lowered, others, register)
@@ -270,11 +342,11 @@ class ArticleActors:
             (persons if actor.kind == "person" else others).append(actor)
         return persons, others
 
-    def _person_known_by(self, phrase: str, names: list[str]) -> Actor | None:
+    def _person_known_by(self, phrase: str, names: list[str], position: int | None = None) -> Actor | None:
         """A known person named by the phrase's name, or by one of its capitalised words (the last first)."""
         capitalised = [t.strip(",.:;()") for t in phrase.split() if t[:1].isupper()]
         for candidate in ([" ".join(names)] if names else []) + capitalised[::-1]:
-            person = self.known_person(candidate)
+            person = self.known_person(candidate, position)
             if person:
                 return person
         return None
@@ -305,6 +377,13 @@ class ArticleActors:
         """An acronym ("kata NORAD") or an institution ("Kepolisian Wales Selatan"), or the state behind it."""
         if re.fullmatch(r"[A-Z][A-Z0-9-]{1,8}", phrase) and not others:
             return Actor(phrase, "organization")
+        words = phrase.split()
+        if (
+            len(words) > 1
+            and words[0].lower() in self.lexicon.government_words
+            and words[1] in self.lexicon.institution_words
+        ):
+            phrase, lowered = " ".join(words[1:]), " ".join(words[1:]).lower()  # "Pihak Kepolisian Wales Selatan"
         if phrase.split()[0] not in self.lexicon.institution_words or self._governed(lowered):
             return None
         countries = [a for a in others if a.kind == "country"]

@@ -16,7 +16,8 @@ from pipelines.lib.extract.quotes.cue_words import cue_words
 from pipelines.lib.lexicons import one_of
 
 TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-AFFILIATION_NAME = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|\([A-Z][A-Z0-9]{1,9}\)"  # "PT", "Angkasa", "(KPK)"
+# "PT", "Angkasa", "(KPK)", "(Kasi Wasdal)"
+AFFILIATION_NAME = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|\([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\)"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Mention:
     end: int
     surface: str
     actor: Actor
+    role: str | None = None  # the role the text gives the actor here: "Kepala Desa Sukamaju"
 
 
 def actor_id(name: str) -> str:
@@ -54,6 +56,12 @@ class ActorLexicon:
     institution_words: frozenset[str]
     pronouns: frozenset[str]
     role_conjunctions: frozenset[str]
+    honorifics: frozenset[str]  # "H", "dr", "Pol": before a name, never part of it
+    degrees: frozenset[str]  # "ST", "MEng", "SH" (without their full stops): after a name, never part of it
+    degree_prefixes: tuple[str, ...]  # "Sp" of "SpPD-KEMD"
+    place_titles: tuple[str, ...]  # "bupati": the place it governs comes before the name
+    nickname: re.Pattern  # " (Ami)", ", yang akrab disapa Ami": the name a person is known by
+    person_nouns: frozenset[str]  # "warga", "sumber": someone the article does not name
     cue_before_name: str  # "kata " before a name: a pattern to put in front of one
     verb_after_name: str  # " pun mengatakan" after a name: a pattern to put after one
     alias_pattern: re.Pattern
@@ -100,6 +108,12 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         institution_words=frozenset(people["institution_words"]),
         pronouns=frozenset(people["pronouns"]),
         role_conjunctions=frozenset(people["role_conjunctions"]),
+        honorifics=frozenset(people.get("honorifics", [])),
+        degrees=frozenset(people.get("degrees", [])),
+        degree_prefixes=tuple(people.get("degree_prefixes", [])),
+        place_titles=tuple(people.get("place_titles", [])),
+        nickname=_nickname_pattern(people.get("nickname_markers", [])),
+        person_nouns=frozenset(people.get("person_nouns", [])),
         cue_before_name=r"\b" + one_of(sorted(cue_words(quotes).after, key=len, reverse=True)) + r"\s+",
         verb_after_name=rf"\s+(?:{particles})?" + one_of(quotes["morphology"]["active_verb_prefixes"]) + "[a-z]+",
         alias_pattern=pattern,
@@ -124,6 +138,12 @@ def _actors(entries: list[dict]) -> tuple[list[Actor], list[tuple[str, Actor, in
         for role in entry.get("roles", []):
             roles.append((role["role"].lower(), actor, role.get("since"), role.get("until")))
     return actors, roles, by_alias
+
+
+def _nickname_pattern(markers: list[str]) -> re.Pattern:
+    """ " (Ami)" or ", yang akrab disapa Ami" right after a name: the nickname in group 1."""
+    marked = r",?\s+" + one_of([re.escape(m).replace(r"\ ", r"\s+") for m in markers]) + r"\s+" if markers else "(?!)"
+    return re.compile(rf"(?:\s*\(|{marked})([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})(?=\)|[\s,.;:])")
 
 
 def _alias_starts(aliases: dict[str, Actor]) -> dict[str, int]:

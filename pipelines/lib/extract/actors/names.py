@@ -8,6 +8,7 @@ from pipelines.lib.extract.actors.lexicon import ActorLexicon
 
 NAME_TOKEN = re.compile(r"[A-Z][\w'’\-]*")
 NAME_WORD = r"[A-Z][\w'’-]+"
+GLUED = re.compile(r"(?<=\w\.)(?=[A-Z][a-z])")  # "Pol.Bambang": an abbreviation glued to the name after it
 
 
 def edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -20,23 +21,53 @@ def edit_distance_at_most_one(a: str, b: str) -> bool:
 
 
 def name_tokens(lexicon: ActorLexicon, phrase: str) -> list[str]:
-    """The trailing run of capitalised tokens of ``phrase`` that can be a person's name."""
+    """The run of capitalised tokens of ``phrase`` that can be a person's name: the first run a comma ends,
+    else the last one, without the honorifics before it ("Kepala Seksi … (Kasi Wasdal) H Darmawan Putra"
+    is "Darmawan Putra"). Words in parentheses are no part of a name."""
     run: list[str] = []
-    for token in phrase.split():
+    last: list[str] = []
+    for token in (t for word in phrase.split() for t in GLUED.split(word)):
         clean = token.strip(",.:;()")
-        if _can_be_in_a_name(lexicon, clean):
+        if token.startswith("(") or token.endswith(")"):
+            last, run = run or last, []
+            continue
+        if clean in lexicon.honorifics:  # "Sukamaju H Ujang Suryana": a name begins after it
+            last, run = run or last, []
+        elif _can_be_in_a_name(lexicon, clean, bool(run)):
             run.append(clean)
         else:
-            run = []
-        if token.endswith((",", ".", ":", ";")) and run:
+            last, run = run or last, []
+        if token.endswith((",", ".", ":", ";")) and run and not is_initial(clean):
             break
+    run = run or last
     return run if run and len(run) <= 4 else []
 
 
-def _can_be_in_a_name(lexicon: ActorLexicon, token: str) -> bool:
+def is_initial(token: str) -> bool:
+    """ "B" of "Susilo B. Yudhoyono"."""
+    return len(token) == 1 and token.isupper()
+
+
+def is_degree(lexicon: ActorLexicon, word: str) -> bool:
+    """ "ST", "MEng.", "S.H.", "SpPD-KEMD": a degree written after a name."""
+    bare = word.strip(" ,;:").replace(".", "")
+    if bare in lexicon.degrees:
+        return True
+    return any(bare.startswith(p) and bare[len(p) : len(p) + 1].isupper() for p in lexicon.degree_prefixes)
+
+
+def without_degrees(lexicon: ActorLexicon, phrase: str) -> str:
+    """ "Budi Hartono, ST, MEng." -> "Budi Hartono": the degrees after the last name of ``phrase`` cut off."""
+    segments = phrase.split(",")
+    while len(segments) > 1 and all(is_degree(lexicon, w) for w in segments[-1].split()):
+        segments.pop()  # an empty segment (a comma at the end) goes too
+    return ",".join(segments)
+
+
+def _can_be_in_a_name(lexicon: ActorLexicon, token: str, within: bool = False) -> bool:
     return bool(
         NAME_TOKEN.fullmatch(token)
-        and not (token.isupper() and len(token) <= 5)  # DPR, KPK, TNI: institutions, not names
+        and (not (token.isupper() and len(token) <= 5) or (within and is_initial(token)))  # DPR, KPK: no names
         and token not in lexicon.not_name_words
         and token.lower() not in lexicon.titles
         and (token.lower() not in lexicon.by_alias or lexicon.by_alias[token.lower()].kind == "person")

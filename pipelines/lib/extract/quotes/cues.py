@@ -27,6 +27,7 @@ class Cues:
     not_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     time_words: frozenset[str]
+    after_verb_words: frozenset[str]  # "lagi", "pula": adverbs after a cue ("kata dia lagi")
     relative_pronouns: tuple[str, ...]
     pronoun_suffix: str
     min_words_unattributed: int
@@ -73,6 +74,7 @@ def load_cues(language: str = "id") -> Cues:
         not_verbs=frozenset(data["not_verbs"]),
         naming_verbs=frozenset(data["naming_verbs"]),
         time_words=frozenset(w.lower() for w in [*dates["weekdays"], *dates["months"]]),
+        after_verb_words=frozenset(data["after_verb"]),
         relative_pronouns=tuple(lexicon["speaker"]["relative_pronouns"]),
         pronoun_suffix=lexicon["morphology"]["pronoun_suffix"],
         min_words_unattributed=int(data["min_words_unattributed"]),

@@ -22,7 +22,7 @@ from pipelines.lib.extract.actors.actors import Actor, ArticleActors
 from pipelines.lib.extract.intervals import Intervals
 from pipelines.lib.extract.quotes.cues import load_cues
 from pipelines.lib.extract.quotes.marks import Quoted, find_quoted
-from pipelines.lib.extract.quotes.speakers import Speakers
+from pipelines.lib.extract.quotes.speakers import UNNAMED, Speakers
 from pipelines.lib.extract.sentences import Span, sentence_at, sentences
 
 WORDS = re.compile(r"\w+")
@@ -82,6 +82,10 @@ class _Extractor:
         return end
 
     def _add(self, actor: Actor, kind: str, start: int, end: int, cue: str | None, addressee: str | None) -> None:
+        if actor.kind == UNNAMED:  # "kata seorang petugas": theirs, and not recorded
+            self.last_quote_actor = actor
+            self.speakers.remember(actor, start)
+            return
         if kind == "indirect":
             end = self._reported_end(start, end)
         while start < end and self.text[start] in " ,:;“”\"'‘’«»":

@@ -1,0 +1,72 @@
+"""A phrase that names someone, split into the role it gives and the name: "Kasubdit IV Renakta Polda Lampung,
+AKBP Ferdiyan Fahmi" is Ferdiyan Fahmi in the role "Kasubdit IV Renakta Polda Lampung, AKBP"; "dr. Maya
+Lestari, SpPD-KEMD" is Maya Lestari; "Bupati Klaten Sri Mulyani" is Sri Mulyani, "Bupati Klaten"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.lib.extract.actors.lexicon import ActorLexicon
+from pipelines.lib.extract.actors.names import GLUED, name_tokens, without_degrees
+
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")  # "BPBD", "KPU"
+
+
+@dataclass(frozen=True)
+class Named:
+    role: str | None  # the words before the name that say who the person is
+    name: str  # the name as the phrase writes it
+    start: int  # offset of the name in the phrase
+    end: int
+
+
+def role_and_name(lexicon: ActorLexicon, phrase: str) -> Named | None:
+    """The name ``phrase`` ends with (an apposition after a comma or a parenthesis first), and its role."""
+    phrase = without_degrees(lexicon, phrase)
+    cut = max(phrase.rfind(","), phrase.rfind(")")) + 1
+    tokens = name_tokens(lexicon, phrase[cut:]) if cut else []
+    if not tokens:
+        cut, tokens = 0, name_tokens(lexicon, phrase)
+    if not tokens:
+        return None
+    tokens = _without_place(lexicon, phrase[:cut], phrase[cut:], tokens)
+    name = " ".join(tokens)
+    found = _find_name(phrase, name, cut)
+    if found is None:
+        return None
+    return Named(role_of(lexicon, phrase[: found.start()]), name, found.start(), found.end())
+
+
+def _find_name(phrase: str, name: str, start: int) -> re.Match | None:
+    """Where ``name`` (its words one space apart) stands in ``phrase`` from ``start``: the last place."""
+    pattern = r"\s+".join(re.escape(word) for word in name.split())
+    found = None
+    for found in re.finditer(rf"(?<![\w]){pattern}(?![\w])", phrase[start:]):
+        pass
+    if found is None:
+        return None
+    return re.compile(pattern).match(phrase, start + found.start())
+
+
+def _without_place(lexicon: ActorLexicon, before_cut: str, phrase: str, tokens: list[str]) -> list[str]:
+    """ "Bupati Klaten Sri Mulyani", "Kepala BPBD Klaten Joko Purnomo": after a title that governs a place,
+    or an institution's acronym, three capitalised words are a place and a name of two."""
+    if len(tokens) < 3:
+        return tokens
+    at = _find_name(phrase, " ".join(tokens), 0)
+    before = " ".join((before_cut + " " + phrase[: at.start() if at else 0]).split())
+    lowered = before.lower()
+    last = before.rsplit(" ", 1)[-1]
+    if any(lowered == t or lowered.endswith(" " + t) for t in lexicon.place_titles) or ACRONYM.fullmatch(last):
+        return tokens[1:]
+    return tokens
+
+
+def role_of(lexicon: ActorLexicon, words: str) -> str | None:
+    """The role the words before a name give, without the honorifics that end them ("Kepala Desa Sukamaju H")."""
+    parts = [p for word in words.split() for p in GLUED.split(word)]
+    while parts and (parts[-1].strip(",.:;") in lexicon.honorifics or not parts[-1].strip(",.:;")):
+        parts.pop()
+    role = " ".join(parts).strip(" ,.:;")
+    return role if any(ch.isalpha() for ch in role) else None

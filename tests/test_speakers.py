@@ -1,0 +1,135 @@
+"""Speakers that no lexicon knows: sentences of news of every kind in, the person (or organisation) who spoke out."""
+
+from pipelines.lib.extract.actors.actors import ArticleActors
+from pipelines.lib.extract.quotes.quotes import extract_quotes
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.kind) for q in extract_quotes(text)]
+
+
+def speaker_names(text: str) -> list[str]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+# -- names found without titles, and the shorter names that stand for them ---------------------------------------
+
+
+def test_a_person_introduced_without_a_title_speaks_by_pronoun():
+    text = (
+        "Rina Kusumawati, pemilik warung makan di Pasar Baru, mengeluhkan harga cabai yang terus naik.\n\n"
+        "“Sekarang sekilo sudah tembus seratus ribu rupiah,” ujarnya."
+    )
+    assert speakers(text) == [("Rina Kusumawati", "direct")]
+
+
+def test_a_given_name_later_is_the_full_name():
+    text = (
+        "Dokter spesialis anak Andi Wijaya Saputra menerima puluhan pasien demam berdarah setiap hari.\n\n"
+        "“Sebagian besar pasien datang sudah dalam keadaan lemas,” kata Andi."
+    )
+    assert speaker_names(text) == ["Andi Wijaya Saputra"]
+
+
+def test_a_nickname_in_parentheses_or_akrab_disapa_is_the_same_person():
+    text = (
+        "Pebulu tangkis muda Muhammad Rizky Pratama (Iky) melaju ke final setelah menang dua gim langsung.\n\n"
+        "“Saya hanya ingin bermain lepas tanpa beban,” kata Iky seusai pertandingan.\n\n"
+        "Pelatihnya, Siti Nurjanah Rahman, yang akrab disapa Nunung, memuji ketenangan anak didiknya.\n\n"
+        "“Dia sudah jauh lebih matang dibanding tahun lalu,” ujar Nunung."
+    )
+    assert speaker_names(text) == ["Muhammad Rizky Pratama", "Siti Nurjanah Rahman"]
+
+
+def test_a_rank_glued_to_the_name_and_the_surname_later():
+    text = (
+        "Kapolda Sulawesi Tengah Irjen Pol.Bambang Hermawan meninjau lokasi banjir bandang di Sigi.\n\n"
+        "“Kami kerahkan tiga ratus personel untuk membantu evakuasi warga,” kata Hermawan."
+    )
+    assert speaker_names(text) == ["Bambang Hermawan"]
+
+
+def test_degrees_and_honorifics_are_not_names():
+    text = (
+        "Ketua tim dokter, dr. Maya Lestari, SpPD-KEMD, mengatakan kondisi pasien terus membaik sejak Senin.\n\n"
+        "Perencana kota Budi Hartono, ST, MEng., menjelaskan bahwa drainase lama tidak sanggup menampung hujan.\n\n"
+        "Kepala Desa Sukamaju H Ujang Suryana mengatakan warga sudah mengungsi ke balai desa."
+    )
+    assert speaker_names(text) == ["Maya Lestari", "Budi Hartono", "Ujang Suryana"]
+    names = {actor.name for actor in ArticleActors.scan(text).actors()}
+    assert not names & {"MEng", "ST", "SpPD-KEMD", "H", "dr"}
+
+
+def test_a_role_with_an_acronym_in_parentheses_before_the_name():
+    text = (
+        "Kepala Seksi Pengawasan dan Pengendalian (Kasi Wasdal) H Darmawan Putra menjelaskan, "
+        "pedagang yang berjualan di trotoar akan ditertibkan mulai pekan depan."
+    )
+    assert speakers(text) == [("Darmawan Putra", "indirect")]
+
+
+def test_a_company_in_the_role_is_not_the_speaker():
+    text = (
+        "“Permintaan semen naik sepuluh persen sejak awal tahun,” kata Wakil Presiden Direktur "
+        "PT Sinar Kencana Abadi, Hendra Wijaya, di Surabaya, Kamis."
+    )
+    assert speaker_names(text) == ["Hendra Wijaya"]
+
+
+# -- who a pronoun or a closing cue means ---------------------------------------------------------------------------
+
+
+def test_a_pronoun_goes_to_the_subject_not_to_a_person_merely_mentioned():
+    text = (
+        "Hakim ketua Lestiani Purba membacakan putusan terhadap terdakwa Agus Salim di Pengadilan Negeri Medan.\n\n"
+        "“Terdakwa terbukti secara sah dan meyakinkan bersalah,” katanya."
+    )
+    assert speaker_names(text) == ["Lestiani Purba"]
+
+
+def test_a_closing_cue_with_a_surname_names_that_person():
+    text = (
+        "“Kami minta warga tetap tenang dan tidak terpancing kabar bohong,” kata Bupati Klaten Sri Mulyani.\n\n"
+        "Kepala BPBD Klaten Joko Purnomo menambahkan bahwa posko pengungsian sudah disiapkan di tiga kecamatan.\n\n"
+        "“Logistik cukup untuk dua minggu ke depan,” tutup Purnomo."
+    )
+    assert speaker_names(text) == ["Sri Mulyani", "Joko Purnomo", "Joko Purnomo"]
+
+
+def test_pronoun_cues_with_an_adverb_after_them():
+    text = (
+        "Pelatih tim nasional, Darius Hutapea, mengatakan skuadnya sudah siap tampil di Hanoi.\n\n"
+        "“Kami tidak akan bermain bertahan,” kata dia lagi.\n\n"
+        "Menurut dia, lini tengah menjadi kunci permainan tim."
+    )
+    assert speaker_names(text) == ["Darius Hutapea"] * 3
+
+
+def test_a_speaker_followed_by_a_manner_word():
+    text = "“Saya sudah menunggu momen ini sepuluh tahun,” kata Lukas Wenda tertawa."
+    assert speaker_names(text) == ["Lukas Wenda"]
+
+
+# -- organisations speak ---------------------------------------------------------------------------------------------
+
+
+def test_organisations_speak():
+    text = (
+        "“Pemadaman bergilir di Sumatera Utara berakhir pekan depan,” kata PLN dalam keterangan tertulisnya.\n\n"
+        "Menurut Kementerian Kesehatan, kasus demam berdarah tahun ini naik dua kali lipat.\n\n"
+        "Pada Maret lalu, Tokopedia mengatakan, transaksi selama Ramadan naik tiga puluh persen."
+    )
+    assert speaker_names(text) == ["PLN", "Kementerian Kesehatan", "Tokopedia"]
+
+
+# -- nobody nameable ---------------------------------------------------------------------------------------------------
+
+
+def test_an_unnamed_speaker_and_its_pronouns_are_no_one_named():
+    text = (
+        "Direktur Utama PT Kereta Api Indonesia Dedi Kurniawan meninjau stasiun Gambir pada Jumat.\n\n"
+        "“Kereta tambahan selalu penuh sejak pekan lalu,” kata seorang petugas stasiun.\n\n"
+        "“Penumpang mulai datang sejak subuh,” tambahnya.\n\n"
+        "Petugas itu menambahkan, antrean baru reda menjelang siang."
+    )
+    assert speakers(text) == []
