@@ -133,3 +133,52 @@ def test_an_unnamed_speaker_and_its_pronouns_are_no_one_named():
         "Petugas itu menambahkan, antrean baru reda menjelang siang."
     )
     assert speakers(text) == []
+
+
+def test_a_described_speaker_from_a_named_place_is_still_unnamed():
+    text = (
+        "Seorang warga Kecamatan Cibeunying, yang rumahnya terendam, mengaku sudah tiga hari mengungsi.\n\n"
+        "“Kami belum menerima bantuan apa pun,” katanya."
+    )
+    assert speakers(text) == []
+
+
+def test_degrees_between_the_name_and_an_adjunct():
+    text = (
+        "Ketua majelis hakim Rudi Hartanto, SH, MH, dalam amar putusannya menyatakan terdakwa terbukti "
+        "menerima suap dari rekanan dinas."
+    )
+    assert speakers(text) == [("Rudi Hartanto", "indirect")]
+
+
+def test_an_acronym_before_a_name_is_the_institution_not_a_place():
+    text = (
+        "“Kami minta bank tetap hati-hati menyalurkan kredit,” kata Kepala Eksekutif Pengawas Perbankan "
+        "OJK Dian Kartika Sari."
+    )
+    assert speaker_names(text) == ["Dian Kartika Sari"]
+
+
+def test_a_place_noun_before_a_capitalised_word_makes_it_a_place():
+    text = (
+        "Mantan Kepala Dinas Pekerjaan Umum Kota Tegal, Ir. Agus Wibisono, MT, divonis enam tahun penjara.\n\n"
+        "“Saya akan banding,” kata Agus."
+    )
+    assert speaker_names(text) == ["Agus Wibisono"]
+    assert "Tegal" not in ArticleActors.scan(text).people
+
+
+def test_an_interrupted_quotation_is_the_same_speakers():
+    text = "“Dia tidak membuat kesalahan,” tutur Rizal Fahmi, “dan itu modal penting untuk laga berikutnya.”"
+    assert speakers(text) == [("Rizal Fahmi", "direct"), ("Rizal Fahmi", "direct")]
+
+
+def test_a_quotation_without_a_cue_goes_on_with_the_speaker_before_it():
+    text = (
+        "Wakil Ketua DPRD Kota Batu, Nur Hidayati, mengatakan bahwa anggaran pupuk bersubsidi belum cair. "
+        "“Petani sudah menunggu sejak awal musim tanam.”\n\n"
+        "Keluhan serupa datang dari Slamet Riyadi, petani di Desa Tulungrejo. "
+        "“Kalau pupuk telat, panen pasti mundur.”"
+    )
+    # the second quotation follows another person's introduction: it is not Nur Hidayati's
+    assert speakers(text) == [("Nur Hidayati", "indirect"), ("Nur Hidayati", "direct")]

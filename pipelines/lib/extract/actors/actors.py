@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from pipelines.lib.extract.actors.aliases import ShortNames, nicknames
 from pipelines.lib.extract.actors.lexicon import TOKEN, Actor, ActorLexicon, Mention, actor_id, load_lexicon
-from pipelines.lib.extract.actors.names import edit_distance_at_most_one, full_name_of, name_tokens, referenced_suffix
-from pipelines.lib.extract.actors.roles import Named, role_and_name
+from pipelines.lib.extract.actors.names import referenced_suffix
+from pipelines.lib.extract.actors.resolution import PhraseResolver
+from pipelines.lib.extract.actors.roles import Named, places_in, role_and_name
 from pipelines.lib.extract.actors.subjects import (
     Region,
     SubjectWords,
@@ -43,6 +44,7 @@ class ArticleActors:
     # the place each sentence's subject may stand (by sentence start), None where it opens with a quotation
     subject_regions: list[tuple[int, Region | None]] = field(default_factory=list)
     short_names: ShortNames | None = None
+    places: frozenset[str] = frozenset()  # the capitalised words the article writes as places ("di Klaten")
     # (start, end) of every mention, in order (mentions never overlap): the overlap check
     _spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
     # starts and ends of ``mentions`` once sorted, with the list and length they were made from
@@ -57,6 +59,7 @@ class ArticleActors:
         found = cls(text, load_lexicon(language), year)
         found.subject_words = subject_words(language)
         found.short_names = ShortNames(found.lexicon)
+        found.places = places_in(found.lexicon, text)
         tokens = [(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in TOKEN.finditer(text)]
         found._scan_lexicon(tokens)
         found._scan_titled_names(tokens)
@@ -67,7 +70,8 @@ class ArticleActors:
         return found
 
     # -- building -----------------------------------------------------------
-    def _add(self, start: int, end: int, actor: Actor, role: str | None = None) -> bool:
+    def add(self, start: int, end: int, actor: Actor, role: str | None = None) -> bool:
+        """A mention of ``actor`` at ``text[start:end]``, unless another one holds that place; true if added."""
         before = bisect_left(self._spans, (end,))  # the spans that start before this one ends
         if before and self._spans[before - 1][1] > start:  # the last of them ends the latest
             return False
@@ -97,7 +101,7 @@ class ArticleActors:
             if preceded_by_preposition(self.subject_words, self.text, region.start, start):
                 continue
             actor = self.known_person(name) or Actor(name, "person")
-            if self._add(start, end, actor, named.role) and named.role:
+            if self.add(start, end, actor, named.role) and named.role:
                 self._set_role(named.role, actor)
 
     def _written_lower(self, word: str) -> bool:
@@ -155,7 +159,7 @@ class ArticleActors:
             return False
         if actor.kind == "person" and not surface[0].isupper():
             return False
-        self._add(start, end, actor)
+        self.add(start, end, actor)
         self._remember_role(start, actor)
         return True
 
@@ -164,18 +168,18 @@ class ArticleActors:
         unless that part is a role ("Wakil Presiden Direktur PT …, Hendra Wijaya"), else its last."""
         first = region.split(",", 1)[0]
         if first != region and not self.lexicon.titled_phrase.match(first):
-            named = role_and_name(self.lexicon, first)
+            named = role_and_name(self.lexicon, first, self.places)
             if named is not None and " " in named.name:
                 return named
-        return role_and_name(self.lexicon, region)
+        return role_and_name(self.lexicon, region, self.places)
 
     def _scan_titled_names(self, tokens: list[tuple[int, int, str, str]]) -> None:
         for match in self._titled_phrases(tokens):
-            named = role_and_name(self.lexicon, match.group(0))
+            named = role_and_name(self.lexicon, match.group(0), self.places)
             if named is None:
                 continue
             actor = self.known_person(named.name) or Actor(named.name, "person")
-            self._add(match.start() + named.start, match.start() + named.end, actor, named.role)
+            self.add(match.start() + named.start, match.start() + named.end, actor, named.role)
             if named.role:
                 self._set_role(named.role, actor)
 
@@ -195,7 +199,7 @@ class ArticleActors:
         them, once the article named them in full; a word two people share means the one named last."""
         self.mentions.sort(key=lambda m: m.start)
         for start, end, person in nicknames(self.lexicon, self.text, self.mentions):
-            self._add(start, end, person)
+            self.add(start, end, person)
             self.short_names.add_person(person, start, (self.text[start:end],))
         for mention in sorted(self.mentions, key=lambda m: m.start):
             if mention.actor.kind == "person":
@@ -203,7 +207,7 @@ class ArticleActors:
         for start, end, word, _ in tokens:
             person = self.short_names.person_at(word, start)
             if person is not None:
-                self._add(start, end, person)
+                self.add(start, end, person)
 
     def _trim_names(self) -> None:
         """Cut role and organisation words off the front of names the lexicon does not know.
@@ -311,124 +315,9 @@ class ArticleActors:
         return None
 
     def resolve(self, phrase: str, register: bool = True, position: int | None = None) -> Actor | None:
-        """Resolve a speaker or participant phrase to a canonical actor.
-
-        A person the article did not name before is remembered (with every place the text
-        names them) unless ``register`` is false: a look that changes nothing.
-        """
-        phrase = " ".join(phrase.replace("\n", " ").split()).strip(" ,.:;")
-        if not phrase:
-            return None
-        lowered = phrase.lower()
-        persons, others = self._lexicon_actors_in(phrase)
-        if persons:
-            return persons[-1]
-        names = name_tokens(self.lexicon, phrase)
-        return (
-            self._person_known_by(phrase, names, position)
-            or self._role_holder(lowered, others)
-            or self._organization(phrase, lowered, others)
-            or self._person_named(names, lowered, others, register)
-            or self._actor_behind(lowered, others)
-        )
-
-    def _lexicon_actors_in(self, phrase: str) -> tuple[list[Actor], list[Actor]]:
-        """The lexicon's people, and its other actors, that ``phrase`` names, in order."""
-        persons, others = [], []
-        for match in self.lexicon.alias_pattern.finditer(phrase):
-            actor = self.lexicon.by_alias[match.group(0).lower()]
-            if not self.lexicon.case_fits(match.group(0)):
-                continue
-            (persons if actor.kind == "person" else others).append(actor)
-        return persons, others
-
-    def _person_known_by(self, phrase: str, names: list[str], position: int | None = None) -> Actor | None:
-        """A known person named by the phrase's name, or by one of its capitalised words (the last first)."""
-        capitalised = [t.strip(",.:;()") for t in phrase.split() if t[:1].isupper()]
-        for candidate in ([" ".join(names)] if names else []) + capitalised[::-1]:
-            person = self.known_person(candidate, position)
-            if person:
-                return person
-        return None
-
-    def _role_holder(self, lowered: str, others: list[Actor]) -> Actor | None:
-        """The person behind a role: the one this article gave it, else the lexicon's holder that year."""
-        for role, actor in sorted(self.role_map.items(), key=lambda kv: -len(kv[0])):
-            if lowered.endswith(role):
-                return actor
-        for title in self.lexicon.titles:
-            if lowered.startswith(title + " ") and others:
-                holder = self.lexicon.role_holder(lowered, self.year)
-                if holder:
-                    return holder
-        return None
-
-    def _governed(self, lowered: str) -> bool:
-        """ "Pemerintah Rusia", "Kementerian Luar Negeri China": a country acting as itself."""
-        return any(lowered.startswith(word + " ") for word in self.lexicon.government_words)
-
-    def _actor_behind(self, lowered: str, others: list[Actor]) -> Actor | None:
-        """ "Pemerintah Brasil selaku ketua BRICS": the government's country; else the last actor named."""
-        if not others:
-            return None
-        return others[0] if self._governed(lowered) else others[-1]
-
-    def _organization(self, phrase: str, lowered: str, others: list[Actor]) -> Actor | None:
-        """An acronym ("kata NORAD") or an institution ("Kepolisian Wales Selatan"), or the state behind it."""
-        if re.fullmatch(r"[A-Z][A-Z0-9-]{1,8}", phrase) and not others:
-            return Actor(phrase, "organization")
-        words = phrase.split()
-        if (
-            len(words) > 1
-            and words[0].lower() in self.lexicon.government_words
-            and words[1] in self.lexicon.institution_words
-        ):
-            phrase, lowered = " ".join(words[1:]), " ".join(words[1:]).lower()  # "Pihak Kepolisian Wales Selatan"
-        if phrase.split()[0] not in self.lexicon.institution_words or self._governed(lowered):
-            return None
-        countries = [a for a in others if a.kind == "country"]
-        if countries:  # "Kementerian Pertahanan Rusia": the state speaks
-            return countries[0]
-        return Actor(" ".join(phrase.split(",")[0].split()), "organization")
-
-    def _person_named(self, names: list[str], lowered: str, others: list[Actor], register: bool) -> Actor | None:
-        """A person of this article the name misspells, or a person the lexicon does not know."""
-        if not names:
-            return None
-        fuzzy = self._fuzzy_person(names)
-        if fuzzy:
-            return fuzzy
-        if len(names) >= 2 or any(lowered.startswith(t + " ") for t in self.lexicon.titles) or not others:
-            return self._new_person(names, register)
-        return None
-
-    def _new_person(self, names: list[str], register: bool = True) -> Actor:
-        """A person the lexicon does not know, named as fully as the article names them."""
-        tokens = referenced_suffix(self.lexicon, self.text, names) if len(names) > 2 else names
-        if len(tokens) == 1:
-            tokens = full_name_of(self.lexicon, self.text, tokens[0]) or tokens
-        actor = self.known_person(" ".join(tokens)) or Actor(" ".join(tokens), "person")
-        if register and actor.name not in self.people:
-            self.people[actor.name] = actor
-            self._mention_everywhere(actor)
-        return actor
-
-    def _mention_everywhere(self, person: Actor) -> None:
-        """A person found late (as a speaker) is a mention wherever the article names them."""
-        words = [w for w in person.name.split() if w not in self.lexicon.not_name_words and len(w) > 1]
-        for form in [person.name, *words]:
-            for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", self.text):
-                self._add(match.start(), match.end(), person)
-        self.mentions.sort(key=lambda m: m.start)
-
-    def _fuzzy_person(self, names: list[str]) -> Actor | None:
-        if len(names) != 1 or len(names[0]) < 5:
-            return None
-        token = names[0].lower()
-        for person in self.people.values():
-            if any(len(t) >= 5 and edit_distance_at_most_one(token, t.lower()) for t in person.name.split()):
-                return person
-        return None
+        """The actor a speaker or participant phrase names (``resolution.py``); a person the article did not
+        name before is remembered unless ``register`` is false."""
+        return PhraseResolver(self).resolve(phrase, register, position)
 
     def is_pronoun(self, phrase: str) -> bool:
         return phrase.strip(" ,.").lower() in self.lexicon.pronouns

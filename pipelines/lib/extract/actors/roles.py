@@ -21,8 +21,14 @@ class Named:
     end: int
 
 
-def role_and_name(lexicon: ActorLexicon, phrase: str) -> Named | None:
-    """The name ``phrase`` ends with (an apposition after a comma or a parenthesis first), and its role."""
+def places_in(lexicon: ActorLexicon, text: str) -> frozenset[str]:
+    """The capitalised words ``text`` writes as places: after "di", "ke", a place noun or a place title."""
+    return frozenset(match.group(1) for match in lexicon.place_before.finditer(text))
+
+
+def role_and_name(lexicon: ActorLexicon, phrase: str, places: frozenset[str] = frozenset()) -> Named | None:
+    """The name ``phrase`` ends with (an apposition after a comma or a parenthesis first), and its role;
+    ``places`` are the words the article writes as places."""
     phrase = without_degrees(lexicon, phrase)
     cut = max(phrase.rfind(","), phrase.rfind(")")) + 1
     tokens = name_tokens(lexicon, phrase[cut:]) if cut else []
@@ -30,7 +36,7 @@ def role_and_name(lexicon: ActorLexicon, phrase: str) -> Named | None:
         cut, tokens = 0, name_tokens(lexicon, phrase)
     if not tokens:
         return None
-    tokens = _without_place(lexicon, phrase[:cut], phrase[cut:], tokens)
+    tokens = _without_place(lexicon, phrase[:cut], phrase[cut:], tokens, places)
     name = " ".join(tokens)
     found = _find_name(phrase, name, cut)
     if found is None:
@@ -49,16 +55,20 @@ def _find_name(phrase: str, name: str, start: int) -> re.Match | None:
     return re.compile(pattern).match(phrase, start + found.start())
 
 
-def _without_place(lexicon: ActorLexicon, before_cut: str, phrase: str, tokens: list[str]) -> list[str]:
-    """ "Bupati Klaten Sri Mulyani", "Kepala BPBD Klaten Joko Purnomo": after a title that governs a place,
-    or an institution's acronym, three capitalised words are a place and a name of two."""
+def _without_place(
+    lexicon: ActorLexicon, before_cut: str, phrase: str, tokens: list[str], places: frozenset[str]
+) -> list[str]:
+    """ "Bupati Klaten Sri Mulyani": after a title that governs a place, three capitalised words are a place
+    and a name of two; so after an institution's acronym when the article writes the first as a place
+    elsewhere ("Kepala BPBD Klaten Joko Purnomo" with "di Klaten"), not otherwise ("OJK Dian Ediana Rae")."""
     if len(tokens) < 3:
         return tokens
     at = _find_name(phrase, " ".join(tokens), 0)
     before = " ".join((before_cut + " " + phrase[: at.start() if at else 0]).split())
     lowered = before.lower()
     last = before.rsplit(" ", 1)[-1]
-    if any(lowered == t or lowered.endswith(" " + t) for t in lexicon.place_titles) or ACRONYM.fullmatch(last):
+    after_acronym = ACRONYM.fullmatch(last) and tokens[0] in places
+    if any(lowered == t or lowered.endswith(" " + t) for t in lexicon.place_titles) or after_acronym:
         return tokens[1:]
     return tokens
 

@@ -26,7 +26,7 @@ class SubjectWords:
     predicate_words: frozenset[str]
     prepositions: frozenset[str]
     demonstratives: frozenset[str]
-    openers: frozenset[str]  # capitalised words that open an adjunct, not a name ("Pada", "Namun")
+    openers: frozenset[str]  # words that open a sentence with an adjunct ("pada", "namun")
     naming: re.Pattern  # "yang bernama Dewi Jones": the name of someone just described, in group 1
 
 
@@ -49,7 +49,7 @@ def subject_words(language: str = "id") -> SubjectWords:
         predicate_words=frozenset(data.get("predicate_words", [])),
         prepositions=frozenset(data.get("prepositions", [])),
         demonstratives=frozenset(data.get("demonstratives", [])),
-        openers=frozenset(people["not_name_words"]),
+        openers=frozenset(data.get("openers", [])),
         naming=re.compile(r"\b" + one_of(data.get("naming_words", ["(?!)"])) + r"\s+([A-Z].*)$"),
     )
 
@@ -85,7 +85,7 @@ def _after_opening_adjunct(words: SubjectWords, tokens: list[tuple[int, str]]) -
     if not tokens:
         return 0
     first = tokens[0][1].strip("“”\"'‘’(")
-    opens = first in words.openers or _is_verb(words, first) or first.lower() in words.prepositions
+    opens = first.lower() in words.openers or _is_verb(words, first)
     if not opens:
         return 0
     comma = next((k for k, (_, word) in enumerate(tokens) if word == ","), None)

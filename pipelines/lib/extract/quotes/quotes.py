@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.lib.extract.actors.actors import Actor, ArticleActors
+from pipelines.lib.extract.actors.names import names_in
 from pipelines.lib.extract.intervals import Intervals
 from pipelines.lib.extract.quotes.cues import load_cues
 from pipelines.lib.extract.quotes.marks import Quoted, find_quoted
@@ -29,6 +30,13 @@ WORDS = re.compile(r"\w+")
 AFTER_REACH = 400  # characters after a closing mark where its cue and speaker are looked for
 LOWER_WORDS = re.compile(r"\b[a-z]+\b")
 LAST_WORD = re.compile(r"(\w+)\s*[:,]?\s*$")  # the verb of "Xi mengatakan: “…”"
+
+
+@dataclass(frozen=True)
+class _Last:
+    actor: Actor
+    cue: str | None
+    end: int
 
 
 @dataclass(frozen=True)
@@ -62,8 +70,9 @@ class _Extractor:
         self.sentences = sentences(text, language) if spans is None else spans
         self.quoted = find_quoted(text, language) if quoted is None else quoted
         self.marked_at = Intervals((q.open_at, q.close_at or q.end, q) for q in self.quoted)  # marks included
+        self.actors = actors
         self.speakers = Speakers(text, actors, self.cues, self.sentences, self.quoted)
-        self.last_quote_actor: Actor | None = None
+        self.last: _Last | None = None  # the speaker of the last quote (named or not), its cue and its end
         self.quotes: list[Quote] = []
 
     def _reported_end(self, start: int, end: int) -> int:
@@ -83,7 +92,7 @@ class _Extractor:
 
     def _add(self, actor: Actor, kind: str, start: int, end: int, cue: str | None, addressee: str | None) -> None:
         if actor.kind == UNNAMED:  # "kata seorang petugas": theirs, and not recorded
-            self.last_quote_actor = actor
+            self.last = _Last(actor, cue, end)
             self.speakers.remember(actor, start)
             return
         if kind == "indirect":
@@ -108,7 +117,7 @@ class _Extractor:
                 sentence=sentence.text if sentence else self.text[start:end],
             )
         )
-        self.last_quote_actor = actor
+        self.last = _Last(actor, cue, end)
         self.speakers.remember(actor, start)
 
     # -- direct quotes --------------------------------------------------------
@@ -126,8 +135,8 @@ class _Extractor:
         if intro:
             self._verb_before(quoted, before, intro, after)
             return
-        if previous and not before.strip() and previous.kind == "direct":
-            self._continued(quoted, previous)
+        if not before.strip() or self._interrupted(quoted, previous):
+            self._continued(quoted)
 
     def _cue_after(self, quoted: Quoted, cue: str, rest: str, cue_end: int, line_end: int) -> None:
         """ "“…,” kata Putin kepada Xi": the cue, then the speaker in ``rest``, after the closing mark."""
@@ -146,10 +155,32 @@ class _Extractor:
         if actor and (_words(quoted.text) >= self.cues.min_words_unattributed or not after.strip()[:1].isalnum()):
             self._add(actor, "direct", quoted.start, quoted.end, intro.group(1).lower(), None)
 
-    def _continued(self, quoted: Quoted, previous: Quote) -> None:
-        """A paragraph that opens with a quotation goes on with the previous speaker's words."""
-        if _words(quoted.text) >= self.cues.min_words_unattributed and self.last_quote_actor:
-            self._add(self.last_quote_actor, "direct", quoted.start, quoted.end, previous.cue, None)
+    def _continued(self, quoted: Quoted) -> None:
+        """A quotation with no cue of its own, in the paragraph of the last quote or opening the next one,
+        goes on with that speaker's words (after "X mengatakan bahwa …" too)."""
+        last = self.last
+        if last is None or _words(quoted.text) < self.cues.min_words_unattributed:
+            return
+        between = self.text[last.end : quoted.open_at].split("\n")
+        if any(line.strip() for line in between[1:-1]):  # another paragraph in between
+            return
+        if not self._someone_else_named(last.actor, last.end, quoted.open_at):
+            self._add(last.actor, "direct", quoted.start, quoted.end, last.cue, None)
+
+    def _someone_else_named(self, actor: Actor, start: int, end: int) -> bool:
+        """Does ``text[start:end]`` name a person other than ``actor`` ("Keluhan datang dari Slamet Riyadi")?"""
+        if any(m.actor.kind == "person" and m.actor != actor for m in self.actors.mentions_in(start, end)):
+            return True
+        words = set(actor.name.split())
+        return any(not set(run) <= words for run in names_in(self.actors.lexicon, self.text[start:end]))
+
+    def _interrupted(self, quoted: Quoted, previous: Quote | None) -> bool:
+        """ "“…,” tutur Rizal, “dan itu …”": the cue between two parts of one quotation."""
+        if previous is None or previous.kind != "direct" or previous.char_end > quoted.open_at:
+            return False
+        between = self.text[previous.char_end : quoted.open_at]
+        cue = self.cues.after_pattern.match(between.lstrip(" ,.!?“”\"'‘’«»"))
+        return cue is not None and between.rstrip().endswith(",") and "\n" not in between
 
     def _reporting_verb_at_end(self, before: str) -> re.Match | None:
         """The reporting verb that ends ``before`` ("Xi mengatakan:"), if it does."""

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from pipelines.lib.extract.actors.actors import Actor, ArticleActors
-from pipelines.lib.extract.actors.names import is_degree, without_degrees
+from pipelines.lib.extract.actors.names import after_degrees, is_degree, without_degrees
 from pipelines.lib.extract.actors.subjects import preceded_by_preposition
 from pipelines.lib.extract.intervals import Intervals
 from pipelines.lib.extract.quotes.cues import Cues
@@ -53,7 +53,14 @@ class Speakers:
             return self.referent(position, cue) if cue is None or cue.lower() in self.cues.words.pronoun_after else None
         if self.actors.is_pronoun(phrase) or self._is_anaphoric(phrase):
             return self.referent(position, cue)
+        if self._described(phrase):
+            return self._unnamed(phrase)
         return self.actors.resolve(phrase, position=position) or self._unnamed(phrase)
+
+    def _described(self, phrase: str) -> bool:
+        """ "seorang warga Kecamatan Cibiru": someone described, not named (an apposition would name them)."""
+        lowered = phrase.lower()
+        return "," not in phrase and any(lowered.startswith(d + " ") for d in self.actors.lexicon.determiners)
 
     def _without_adverbs(self, phrase: str) -> str:
         """ "dia lagi" -> "dia": the adverbs a cue may carry after its speaker."""
@@ -65,7 +72,8 @@ class Speakers:
     def _unnamed(self, phrase: str) -> Actor | None:
         """ "seorang petugas stasiun", "salah satu tetangganya": a person the text describes but does not name."""
         words = phrase.lower().split()
-        if len(words) > 6 or any(w[:1].isupper() for w in phrase.split()[1:]):  # the first may open a sentence
+        capitalised = any(w[:1].isupper() for w in phrase.split()[1:])  # the first may open a sentence
+        if len(words) > 6 or (capitalised and not self._described(phrase)):
             return None
         nouns = self.actors.lexicon.person_nouns
         if any(w in nouns or w.removesuffix(self.cues.pronoun_suffix or "\0") in nouns for w in words):
@@ -213,6 +221,8 @@ class Speakers:
         naming = self.actors.subject_words.naming.search(joined)
         if naming:  # "Tetangga lain yang bernama Dewi Jones"
             return self.actors.resolve(naming.group(1))
+        if self._described(joined):
+            return self._unnamed(joined)
         clause = self.cues.subject_clause.split(" ".join(tokens))[-1]
         clause_tokens = clause.split()
         if len(clause_tokens) > 8 or any(self.cues.verb_word.fullmatch(t) for t in clause_tokens):
@@ -227,7 +237,7 @@ class Speakers:
             before = self.text[people[k - 1].end if k else start : people[k].start]
             if k and self.cues.relative.search(before):
                 continue  # "Modi, yang bertemu Putin di sela KTT, mengatakan": Putin is inside the clause
-            gap = self.text[people[k].end : verb].strip(" ,")
+            gap = after_degrees(self.actors.lexicon, self.text[people[k].end : verb])
             if not gap or gap.lower().startswith(relative_opening) or self.is_adjunct(gap):
                 return people[k].actor
             return None
