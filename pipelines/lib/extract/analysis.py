@@ -35,7 +35,7 @@ def analyze(body: str, published: dt.date | None, ingested: dt.date, language: s
     dates = find_date_mentions(body, language)
     spans = sentences(body, language)
     reference = published or reference_date(body, ingested, language, dates)
-    actors = ArticleActors.scan(body, reference.year, language)
+    actors = ArticleActors.scan(body, reference.year, language, spans)
     quoted = find_quoted(body, language)
     quotes = extract_quotes(body, actors, language, spans, quoted)
     masked = [(q.char_start, q.char_end) for q in quotes if q.kind == "direct"] + [(q.start, q.end) for q in quoted]

@@ -45,6 +45,7 @@ class ArticleActors:
     subject_regions: list[tuple[int, Region | None]] = field(default_factory=list)
     short_names: ShortNames | None = None
     places: frozenset[str] = frozenset()  # the capitalised words the article writes as places ("di Klaten")
+    lower_words: frozenset[str] = frozenset()  # the words the article writes in lower case
     # (start, end) of every mention, in order (mentions never overlap): the overlap check
     _spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
     # starts and ends of ``mentions`` once sorted, with the list and length they were made from
@@ -59,8 +60,9 @@ class ArticleActors:
         found = cls(text, load_lexicon(language), year)
         found.subject_words = subject_words(language)
         found.short_names = ShortNames(found.lexicon)
-        found.places = places_in(found.lexicon, text)
         tokens = [(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in TOKEN.finditer(text)]
+        found.places = places_in(found.lexicon, [word for _, _, word, _ in tokens])
+        found.lower_words = frozenset(word for _, _, word, _ in tokens if word.islower())
         found._scan_lexicon(tokens)
         found._scan_titled_names(tokens)
         found._scan_subjects(sentences(text, language) if spans is None else spans)
@@ -106,7 +108,7 @@ class ArticleActors:
 
     def _written_lower(self, word: str) -> bool:
         """ "artinya" somewhere in the text: the word is no name where a sentence opens with it."""
-        return re.search(rf"(?<![\w]){re.escape(word.lower())}(?![\w])", self.text) is not None
+        return word.lower() in self.lower_words
 
     def _inside_a_name(self, start: int, end: int) -> bool:
         """ "Konferensi Tingkat Tinggi", "Universitas Gadjah Mada": capitalised words right before or after

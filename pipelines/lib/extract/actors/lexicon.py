@@ -63,7 +63,7 @@ class ActorLexicon:
     nickname: re.Pattern  # " (Ami)", ", yang akrab disapa Ami": the name a person is known by
     person_nouns: frozenset[str]  # "warga", "sumber": someone the article does not name
     place_nouns: frozenset[str]  # "Kota", "Desa": the words after it are a place
-    place_before: re.Pattern  # "di Klaten", "Kota Klaten", "Bupati Klaten": the place in group 1
+    place_before: frozenset[str]  # "di", "Kota", "bupati", "wali kota": the capitalised word after is a place
     unit_noun: re.Pattern  # "Pekerjaan", "Kesehatan": a capitalised word of an office's name, never of a person's
     determiners: tuple[str, ...]  # "seorang", "salah satu": a description of someone unnamed opens so
     cue_before_name: str  # "kata " before a name: a pattern to put in front of one
@@ -123,7 +123,9 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         person_nouns=frozenset(people.get("person_nouns", [])),
         place_nouns=frozenset(people.get("place_nouns", [])),
         unit_noun=re.compile(people.get("unit_noun_shape", "(?!)")),
-        place_before=_place_before(people),
+        place_before=frozenset(
+            [*people.get("locative_prepositions", []), *people.get("place_nouns", []), *people.get("place_titles", [])]
+        ),
         determiners=tuple(people.get("indefinite_determiners", [])),
         cue_before_name=r"\b" + one_of(sorted(cue_words(quotes).after, key=len, reverse=True)) + r"\s+",
         verb_after_name=rf"\s+(?:{particles})?" + one_of(quotes["morphology"]["active_verb_prefixes"]) + "[a-z]+",
@@ -149,15 +151,6 @@ def _actors(entries: list[dict]) -> tuple[list[Actor], list[tuple[str, Actor, in
         for role in entry.get("roles", []):
             roles.append((role["role"].lower(), actor, role.get("since"), role.get("until")))
     return actors, roles, by_alias
-
-
-def _place_before(people: dict) -> re.Pattern:
-    """A capitalised word written as a place: after a locative preposition, a place noun or a place title."""
-    lower = [re.escape(w) for w in people.get("locative_prepositions", [])]
-    nouns = [re.escape(w) for w in people.get("place_nouns", [])]
-    titles = [re.escape(w).replace(r"\ ", r"\s+") for w in people.get("place_titles", [])]
-    before = "|".join([*(rf"\b{w}" for w in lower), *(rf"\b{w}" for w in nouns), *(rf"(?i:\b{t})" for t in titles)])
-    return re.compile(rf"(?:{before or '(?!)'})\s+([A-Z][a-z][\w'’-]*)")
 
 
 def _nickname_pattern(markers: list[str]) -> re.Pattern:

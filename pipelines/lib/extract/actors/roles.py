@@ -21,9 +21,17 @@ class Named:
     end: int
 
 
-def places_in(lexicon: ActorLexicon, text: str) -> frozenset[str]:
-    """The capitalised words ``text`` writes as places: after "di", "ke", a place noun or a place title."""
-    return frozenset(match.group(1) for match in lexicon.place_before.finditer(text))
+def places_in(lexicon: ActorLexicon, words: list[str]) -> frozenset[str]:
+    """The capitalised words of ``words`` (an article's, in order) written as places: after "di", "ke", a
+    place noun ("Kota") or a place title ("Bupati", "Wali Kota")."""
+    places = set()
+    for k in range(1, len(words)):
+        if not words[k][:1].isupper():
+            continue
+        before = [words[k - 1], " ".join(words[max(0, k - 2) : k])]
+        if any(b in lexicon.place_before or b.lower() in lexicon.place_before for b in before):
+            places.add(words[k])
+    return frozenset(places)
 
 
 def role_and_name(lexicon: ActorLexicon, phrase: str, places: frozenset[str] = frozenset()) -> Named | None:
