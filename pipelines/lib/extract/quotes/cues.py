@@ -41,6 +41,7 @@ class Cues:
     naming: re.Pattern  # "menyebut Xi sebagai sahabat": naming, not reported speech
     according_pattern: re.Pattern  # "Menurut Yang, …", "Selain itu, menurutnya, …"
     trailing_pattern: re.Pattern  # "…, kata Xi."
+    inside_pattern: re.Pattern  # "Ujian semester, lanjutnya, tetap digelar …": a cue between commas
     addressee_pattern: re.Pattern  # "mengatakan kepada wartawan bahwa"
     addressee_in: re.Pattern  # "kepada wartawan di Beijing" -> "wartawan di Beijing"
     complementizer_ahead: re.Pattern  # up to 12 words of adjuncts, then "bahwa"
@@ -104,6 +105,9 @@ def _attribution_patterns(data: dict[str, Any], words: CueWords, suffix: str) ->
             r"^(?:[^,]{0,40},\s*)?(" + "|".join(data["according_to"]) + rf")({suffix})?\s*([^,]*),\s*", re.IGNORECASE
         ),
         "trailing_pattern": re.compile(r",\s*(" + after + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE),
+        "inside_pattern": re.compile(
+            r"^[^,“”\"]{2,80},\s*(" + after + r")\b([^,.“”\"]{0,60}),\s*(?=\S)", re.IGNORECASE
+        ),
         "addressee_pattern": re.compile(
             r"\s+"
             + one_of(data["addressee"])

@@ -140,7 +140,7 @@ class _Extractor:
 
     def _cue_after(self, quoted: Quoted, cue: str, rest: str, cue_end: int, line_end: int) -> None:
         """ "“…,” kata Putin kepada Xi": the cue, then the speaker in ``rest``, after the closing mark."""
-        if cue.lower().endswith(self.cues.pronoun_suffix):
+        if cue.lower() in self.cues.words.pronoun_after:
             phrase, addressee = "", None
         else:
             phrase, addressee = self.speakers.phrase_after_cue(rest)
@@ -216,7 +216,7 @@ class _Extractor:
         # inside reported speech ("… memperkuat koordinasi "dalam situasi …"") is not one
         if any(self._looks_direct(q) for q in self.marked_at.overlapping(sentence.start, sentence.end)):
             return
-        if self._according_to(sentence) or self._cue_at_end(sentence):
+        if self._according_to(sentence) or self._cue_inside(sentence) or self._cue_at_end(sentence):
             return
         self._after_reporting_verb(sentence)
 
@@ -241,13 +241,25 @@ class _Extractor:
         # "Menurut kantor berita Xinhua, Xi mengatakan …": the report has a speaker of its own
         return actor is not None
 
+    def _cue_inside(self, sentence: Span) -> bool:
+        """ "Ujian semester, lanjutnya, tetap digelar …": the words after the cue are reported; true if read so."""
+        inside = self.cues.inside_pattern.match(sentence.text)
+        if not inside or _words(sentence.text[inside.end() :]) < 3:
+            return False
+        cue = inside.group(1).lower()
+        phrase = "" if cue in self.cues.words.pronoun_after else self.speakers.phrase_after_cue(inside.group(2))[0]
+        actor = self.speakers.speaker(phrase, sentence.start, cue)
+        if actor:
+            self._add(actor, "indirect", sentence.start + inside.end(), sentence.end, cue, None)
+        return actor is not None
+
     def _cue_at_end(self, sentence: Span) -> bool:
         """ "…, kata Xi."; true when the sentence ends so."""
         trailing = self.cues.trailing_pattern.search(sentence.text)
         if not trailing or _words(sentence.text[: trailing.start()]) < 4:
             return False
         cue = trailing.group(1).lower()
-        phrase = "" if cue.endswith(self.cues.pronoun_suffix) else self.speakers.phrase_after_cue(trailing.group(2))[0]
+        phrase = "" if cue in self.cues.words.pronoun_after else self.speakers.phrase_after_cue(trailing.group(2))[0]
         actor = self.speakers.speaker(phrase, sentence.start, cue)
         if actor:
             self._add(actor, "indirect", sentence.start, sentence.start + trailing.start(), cue, None)
