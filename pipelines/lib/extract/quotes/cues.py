@@ -33,6 +33,8 @@ class Cues:
     min_words_unattributed: int
     min_reported_words: int
     cut_before: re.Pattern
+    relative_openers: tuple[str, ...]  # ", yang": a cut that a relative clause set off by commas does not make
+    predicate_start: re.Pattern  # "diminta", "akan": the reported clause goes on after such a clause
     examples: re.Pattern
     verb_list: re.Pattern
     after_pattern: re.Pattern
@@ -81,11 +83,22 @@ def load_cues(language: str = "id") -> Cues:
         min_words_unattributed=int(data["min_words_unattributed"]),
         min_reported_words=int(clause["min_words"]),
         cut_before=re.compile("|".join(re.escape(c) + r"\b" for c in clause["cut_before"]), re.IGNORECASE),
+        relative_openers=tuple(c.lower() for c in clause.get("relative_openers", [])),
+        predicate_start=_predicate_start(clause),
         examples=re.compile(r"\s" + one_of(list(map(re.escape, clause["examples"]))) + r"\s", re.IGNORECASE),
         verb_list=re.compile(rf",\s+{clause['verb_list']}[a-z]{{3,}}\b"),
         **_attribution_patterns(data, words, lexicon["morphology"]["pronoun_suffix"]),
         **_subject_patterns(lexicon["speaker"], lexicon["morphology"]),
     )
+
+
+def _predicate_start(clause: dict[str, Any]) -> re.Pattern:
+    """A word that opens a predicate: a verb of the prefixes given, or one of the predicate words."""
+    prefixes = clause.get("predicate_prefixes", [])
+    parts = ([rf"{one_of(prefixes)}[a-z]{{3,}}"] if prefixes else []) + list(
+        map(re.escape, clause.get("predicate_words", []))
+    )
+    return re.compile(r"\s*" + (one_of(parts) if parts else "(?!)") + r"\b")
 
 
 def _attribution_patterns(data: dict[str, Any], words: CueWords, suffix: str) -> dict[str, re.Pattern]:

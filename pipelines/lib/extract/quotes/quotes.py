@@ -78,7 +78,7 @@ class _Extractor:
     def _reported_end(self, start: int, end: int) -> int:
         """Where reported speech ends inside ``text[start:end]``: before the first elaboration."""
         content = self.text[start:end]
-        cuts = [m.start() for m in self.cues.cut_before.finditer(content)]
+        cuts = [m.start() for m in self.cues.cut_before.finditer(content) if not self._inserted_relative(content, m)]
         cuts += [m.start() for m in self.cues.verb_list.finditer(content)]
         cuts += [
             m.start() for m in self.cues.examples.finditer(content) if not self.cues.any_verb.search(content[m.end() :])
@@ -89,6 +89,14 @@ class _Extractor:
             if kept >= self.cues.min_reported_words:
                 return start + cut if kept < total / 2 else end
         return end
+
+    def _inserted_relative(self, content: str, cut: re.Match) -> bool:
+        """ "warga …, yang rawan banjir, diminta waspada": a relative clause set off by commas, after which
+        the reported clause goes on with its predicate."""
+        if cut.group(0).lower() not in self.cues.relative_openers:
+            return False
+        closing = content.find(",", cut.end())
+        return closing >= 0 and self.cues.predicate_start.match(content, closing + 1) is not None
 
     def _add(self, actor: Actor, kind: str, start: int, end: int, cue: str | None, addressee: str | None) -> None:
         if actor.kind == UNNAMED:  # "kata seorang petugas": theirs, and not recorded
