@@ -182,3 +182,13 @@ def test_a_quotation_without_a_cue_goes_on_with_the_speaker_before_it():
     )
     # the second quotation follows another person's introduction: it is not Nur Hidayati's
     assert speakers(text) == [("Nur Hidayati", "indirect"), ("Nur Hidayati", "direct")]
+
+
+def test_a_role_alone_names_the_one_person_given_it_and_alias_gives_a_nickname():
+    text = (
+        "Kapolres Garut AKBP Wahyu Nugroho mengatakan para pelaku ditangkap di rumah kontrakan.\n\n"
+        "“Kami sita lima sepeda motor curian,” ungkap Kapolres.\n\n"
+        "Salah satu pelaku, Deni Kurniadi alias Ucok, merupakan residivis kasus serupa.\n\n"
+        "“Saya terpaksa karena butuh uang,” ujar Ucok kepada wartawan."
+    )
+    assert speaker_names(text) == ["Wahyu Nugroho", "Wahyu Nugroho", "Deni Kurniadi"]

@@ -156,7 +156,7 @@ def _actors(entries: list[dict]) -> tuple[list[Actor], list[tuple[str, Actor, in
 def _nickname_pattern(markers: list[str]) -> re.Pattern:
     """ " (Ami)" or ", yang akrab disapa Ami" right after a name: the nickname in group 1."""
     marked = r",?\s+" + one_of([re.escape(m).replace(r"\ ", r"\s+") for m in markers]) + r"\s+" if markers else "(?!)"
-    return re.compile(rf"(?:\s*\(|{marked})([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})(?=\)|[\s,.;:])")
+    return re.compile(rf"(?:\s*\(|{marked})([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})(?=\)|[\s,.;:]|$)")
 
 
 def _alias_starts(aliases: dict[str, Actor]) -> dict[str, int]:

@@ -77,6 +77,10 @@ class PhraseResolver:
         for role, actor in sorted(self.article.role_map.items(), key=lambda kv: -len(kv[0])):
             if lowered.endswith(role):
                 return actor
+        if lowered in self.article.lexicon.titles:  # "ungkap Kapolres": the one person given such a role
+            holders = {a.name: a for role, a in self.article.role_map.items() if role.startswith(lowered + " ")}
+            if len(holders) == 1:
+                return next(iter(holders.values()))
         for title in self.article.lexicon.titles:
             if lowered.startswith(title + " ") and others:
                 holder = self.article.lexicon.role_holder(lowered, self.article.year)

@@ -38,10 +38,12 @@ def role_and_name(lexicon: ActorLexicon, phrase: str, places: frozenset[str] = f
     """The name ``phrase`` ends with (an apposition after a comma or a parenthesis first), and its role;
     ``places`` are the words the article writes as places."""
     phrase = without_degrees(lexicon, phrase)
-    cut = max(phrase.rfind(","), phrase.rfind(")")) + 1
-    tokens = name_tokens(lexicon, phrase[cut:]) if cut else []
+    # "Andri Saputra alias Kribo": the name, not the nickname (blanked, so that offsets stay)
+    named = lexicon.nickname.sub(lambda match: " " * len(match.group(0)), phrase)
+    cut = max(named.rfind(","), named.rfind(")")) + 1
+    tokens = name_tokens(lexicon, named[cut:]) if cut else []
     if not tokens:
-        cut, tokens = 0, name_tokens(lexicon, phrase)
+        cut, tokens = 0, name_tokens(lexicon, named)
     if not tokens:
         return None
     tokens = _without_place(lexicon, phrase[:cut], phrase[cut:], tokens, places)
