@@ -17,7 +17,7 @@ from pipelines.lib.extract.actors.aliases import ShortNames, nicknames
 from pipelines.lib.extract.actors.lexicon import TOKEN, Actor, ActorLexicon, Mention, actor_id, load_lexicon
 from pipelines.lib.extract.actors.names import referenced_suffix
 from pipelines.lib.extract.actors.resolution import PhraseResolver
-from pipelines.lib.extract.actors.roles import Named, places_in, role_and_name
+from pipelines.lib.extract.actors.roles import Named, places_in, role_and_name, role_of
 from pipelines.lib.extract.actors.subjects import (
     Region,
     SubjectWords,
@@ -76,12 +76,20 @@ class ArticleActors:
         """A mention of ``actor`` at ``text[start:end]``, unless another one holds that place; true if added."""
         before = bisect_left(self._spans, (end,))  # the spans that start before this one ends
         if before and self._spans[before - 1][1] > start:  # the last of them ends the latest
+            if role and self._spans[before - 1] == (start, end):
+                self._longer_role(start, role)  # "Ketua majelis hakim" rather than "hakim"
             return False
         insort(self._spans, (start, end))
         self.mentions.append(Mention(start, end, self.text[start:end], actor, role))
         if actor.kind == "person":
             self.people.setdefault(actor.name, actor)
         return True
+
+    def _longer_role(self, start: int, role: str) -> None:
+        """Give the mention at ``start`` the role ``role`` when it says more than the one it has."""
+        for k, mention in enumerate(self.mentions):
+            if mention.start == start and len(role) > len(mention.role or "") and (mention.role or "") in role:
+                self.mentions[k] = Mention(mention.start, mention.end, mention.surface, mention.actor, role)
 
     def _scan_subjects(self, spans: list[Span]) -> None:
         """ "Rina Kusumawati, pemilik warung …, mengeluhkan …": a name of two words or more that a sentence is
@@ -161,8 +169,7 @@ class ArticleActors:
             return False
         if actor.kind == "person" and not surface[0].isupper():
             return False
-        self.add(start, end, actor)
-        self._remember_role(start, actor)
+        self.add(start, end, actor, self._remember_role(start, actor))
         return True
 
     def _subject_name(self, region: str) -> Named | None:
@@ -246,13 +253,16 @@ class ArticleActors:
         self.people = {renamed.get(n, a).name: renamed.get(n, a) for n, a in self.people.items()}
         self.role_map = {role: renamed.get(a.name, a) for role, a in self.role_map.items()}
 
-    def _remember_role(self, start: int, actor: Actor) -> None:
+    def _remember_role(self, start: int, actor: Actor) -> str | None:
+        """The role written right before a person's name ("Presiden Rusia "), remembered for them."""
         if actor.kind != "person":
-            return
+            return None
         before = self.text[max(0, start - 100) : start]
         match = self.lexicon.role_before.search(before)
-        if match:
-            self._set_role(match.group(1), actor)
+        if not match:
+            return None
+        self._set_role(match.group(1), actor)
+        return role_of(self.lexicon, match.group(1))
 
     def _set_role(self, phrase: str, actor: Actor) -> None:
         """Remember "presiden rusia" -> Putin; a role that names other people is no role."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipelines.lib import lexicons
-from pipelines.lib.extract.quotes.cue_words import cue_words
+from pipelines.lib.extract.quotes.cue_words import cue_words, verb_pattern
 from pipelines.lib.lexicons import one_of
 
 TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
@@ -57,11 +57,13 @@ class ActorLexicon:
     pronouns: frozenset[str]
     role_conjunctions: frozenset[str]
     honorifics: frozenset[str]  # "H", "dr", "Pol": before a name, never part of it
+    ranks: frozenset[str]  # "akbp": before a name, no part of the role the text gives
     degrees: frozenset[str]  # "ST", "MEng", "SH" (without their full stops): after a name, never part of it
     degree_prefixes: tuple[str, ...]  # "Sp" of "SpPD-KEMD"
     place_titles: tuple[str, ...]  # "bupati": the place it governs comes before the name
     nickname: re.Pattern  # " (Ami)", ", yang akrab disapa Ami": the name a person is known by
     person_nouns: frozenset[str]  # "warga", "sumber": someone the article does not name
+    possessives: tuple[str, ...]  # "'s": a word ending so owns what follows, it names no one
     place_nouns: frozenset[str]  # "Kota", "Desa": the words after it are a place
     place_before: frozenset[str]  # "di", "Kota", "bupati", "wali kota": the capitalised word after is a place
     unit_noun: re.Pattern  # "Pekerjaan", "Kesehatan": a capitalised word of an office's name, never of a person's
@@ -116,19 +118,21 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         pronouns=frozenset(people["pronouns"]),
         role_conjunctions=frozenset(people["role_conjunctions"]),
         honorifics=frozenset(people.get("honorifics", [])),
+        ranks=frozenset(people.get("ranks", [])),
         degrees=frozenset(people.get("degrees", [])),
         degree_prefixes=tuple(people.get("degree_prefixes", [])),
         place_titles=tuple(people.get("place_titles", [])),
         nickname=_nickname_pattern(people.get("nickname_markers", [])),
         person_nouns=frozenset(people.get("person_nouns", [])),
         place_nouns=frozenset(people.get("place_nouns", [])),
+        possessives=tuple(people.get("possessive_suffixes", [])),
         unit_noun=re.compile(people.get("unit_noun_shape", "(?!)")),
         place_before=frozenset(
             [*people.get("locative_prepositions", []), *people.get("place_nouns", []), *people.get("place_titles", [])]
         ),
         determiners=tuple(people.get("indefinite_determiners", [])),
         cue_before_name=r"\b" + one_of(sorted(cue_words(quotes).after, key=len, reverse=True)) + r"\s+",
-        verb_after_name=rf"\s+(?:{particles})?" + one_of(quotes["morphology"]["active_verb_prefixes"]) + "[a-z]+",
+        verb_after_name=rf"\s+(?:{particles})?" + verb_pattern(quotes["morphology"], 1, passive=False) + r"\b",
         alias_pattern=pattern,
         alias_starts=_alias_starts(by_alias),
         title_starts=frozenset(t.split()[0] for t in people["titles"]),

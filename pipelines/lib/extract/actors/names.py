@@ -114,7 +114,8 @@ def without_degrees(lexicon: ActorLexicon, phrase: str) -> str:
 def _can_be_in_a_name(lexicon: ActorLexicon, token: str, within: bool = False) -> bool:
     return bool(
         NAME_TOKEN.fullmatch(token)
-        and (not (token.isupper() and len(token) <= 5) or (within and is_initial(token)))  # DPR, KPK: no names
+        and (not token.isupper() or (within and is_initial(token)))  # DPR, KPK, HEART BEAT: no names
+        and not token.endswith(lexicon.possessives)  # "Disney's": the owner of what follows
         and token not in lexicon.not_name_words
         and not lexicon.unit_noun.fullmatch(token)
         and token.lower() not in lexicon.titles

@@ -84,9 +84,12 @@ def _without_place(
 
 
 def role_of(lexicon: ActorLexicon, words: str) -> str | None:
-    """The role the words before a name give, without the honorifics that end them ("Kepala Desa Sukamaju H")."""
+    """The role the words before a name give, without the honorifics and ranks that end them ("Kepala Desa
+    Sukamaju H", "Kapolres Bogor AKBP")."""
     parts = [p for word in words.split() for p in GLUED.split(word)]
-    while parts and (parts[-1].strip(",.:;") in lexicon.honorifics or not parts[-1].strip(",.:;")):
+    while parts and (
+        (bare := parts[-1].strip(",.:;")) in lexicon.honorifics or bare.lower() in lexicon.ranks or not bare
+    ):
         parts.pop()
     role = " ".join(parts).strip(" ,.:;")
     return role if any(ch.isalpha() for ch in role) else None

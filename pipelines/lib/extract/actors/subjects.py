@@ -41,8 +41,11 @@ class Region:
 def subject_words(language: str = "id") -> SubjectWords:
     people = lexicons.load("people", language)
     data = people.get("subject", {})
-    prefixes = data.get("verb_prefixes", [])
-    verb = rf"(?:{one_of(prefixes)})[a-z]{{3,}}" if prefixes else "(?!)"
+    prefixes, suffixes = data.get("verb_prefixes", []), data.get("verb_suffixes", [])
+    parts = ([rf"{one_of(prefixes)}[a-z]{{3,}}"] if prefixes else []) + (
+        [rf"[a-z]{{3,}}{one_of(suffixes)}"] if suffixes else []
+    )
+    verb = one_of(parts)
     return SubjectWords(
         verb=re.compile(verb),
         not_verbs=frozenset(data.get("not_verbs", [])),

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pipelines.lib.lexicons import one_of
+
 VOWELS = "aeiou"
 
 
@@ -84,3 +86,16 @@ def cue_words(lexicon: dict[str, Any]) -> CueWords:
             stem_of.setdefault(word, stem)
     sets["after"].update(lexicon["cues"].get("after_words", []))
     return CueWords(**{name: frozenset(words) for name, words in sets.items()}, stem_of=stem_of)
+
+
+def verb_pattern(morphology: dict[str, Any], stem: int = 3, passive: bool = True) -> str:
+    """A verb of the language as a pattern (no groups): a stem of ``stem`` letters or more with a verb
+    prefix ("me", "ber", "di": Indonesian) or suffix ("ed": English), or one of the verb words ("said")."""
+    prefixes = morphology.get("active_verb_prefixes", []) + (
+        morphology.get("passive_verb_prefixes", []) if passive else []
+    )
+    suffixes, words = morphology.get("verb_suffixes", []), morphology.get("verb_words", [])
+    parts = ([rf"{one_of(prefixes)}[a-z]{{{stem},}}"] if prefixes else []) + (
+        [rf"[a-z]{{{stem},}}{one_of(suffixes)}"] if suffixes else []
+    )
+    return one_of(parts + list(words))

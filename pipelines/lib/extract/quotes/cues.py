@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from pipelines.lib import lexicons
-from pipelines.lib.extract.quotes.cue_words import CueWords, cue_words
+from pipelines.lib.extract.quotes.cue_words import CueWords, cue_words, verb_pattern
 from pipelines.lib.lexicons import one_of
 
 
@@ -44,6 +44,12 @@ class Cues:
     according_pattern: re.Pattern  # "Menurut Yang, …", "Selain itu, menurutnya, …"
     trailing_pattern: re.Pattern  # "…, kata Xi."
     inside_pattern: re.Pattern  # "Ujian semester, lanjutnya, tetap digelar …": a cue between commas
+    speaker_first: re.Pattern  # “…,” Santoso said: the speaker before the cue, where the language writes so
+    trailing_speaker_first: re.Pattern  # "…, Santoso said."
+    inside_speaker_first: re.Pattern  # "The city, he said, will open …"
+    addressee_verbs: frozenset[str]  # "told": its addressee follows it without a preposition
+    leading_articles: tuple[str, ...]  # "the": opens a speaker phrase and names no one
+    head_last: bool  # the head of a noun phrase comes last ("Pentagon officials"), not first ("warga Cibiru")
     addressee_pattern: re.Pattern  # "mengatakan kepada wartawan bahwa"
     addressee_in: re.Pattern  # "kepada wartawan di Beijing" -> "wartawan di Beijing"
     complementizer_ahead: re.Pattern  # up to 12 words of adjuncts, then "bahwa"
@@ -76,8 +82,11 @@ def load_cues(language: str = "id") -> Cues:
         continuation=words.continues,
         not_verbs=frozenset(data["not_verbs"]),
         naming_verbs=frozenset(data["naming_verbs"]),
-        time_words=frozenset(w.lower() for w in [*dates["weekdays"], *dates["months"]]),
+        time_words=frozenset(w.lower() for w in data.get("time_words") or [*dates["weekdays"], *dates["months"]]),
         after_verb_words=frozenset(data["after_verb"]),
+        addressee_verbs=frozenset(data.get("addressee_verbs", [])),
+        leading_articles=tuple(lexicon["speaker"].get("leading_articles", [])),
+        head_last=lexicon["speaker"].get("head_noun", "first") == "last",
         relative_pronouns=tuple(lexicon["speaker"]["relative_pronouns"]),
         pronoun_suffix=lexicon["morphology"]["pronoun_suffix"],
         min_words_unattributed=int(data["min_words_unattributed"]),
@@ -86,7 +95,7 @@ def load_cues(language: str = "id") -> Cues:
         relative_openers=tuple(c.lower() for c in clause.get("relative_openers", [])),
         predicate_start=_predicate_start(clause),
         examples=re.compile(r"\s" + one_of(list(map(re.escape, clause["examples"]))) + r"\s", re.IGNORECASE),
-        verb_list=re.compile(rf",\s+{clause['verb_list']}[a-z]{{3,}}\b"),
+        verb_list=re.compile(rf",\s+{clause['verb_list']}[a-z]{{3,}}\b" if clause["verb_list"] else "(?!)"),
         **_attribution_patterns(data, words, lexicon["morphology"]["pronoun_suffix"]),
         **_subject_patterns(lexicon["speaker"], lexicon["morphology"]),
     )
@@ -118,6 +127,24 @@ def _attribution_patterns(data: dict[str, Any], words: CueWords, suffix: str) ->
             r"^(?:[^,]{0,40},\s*)?(" + "|".join(data["according_to"]) + rf")({suffix})?\s*([^,]*),\s*", re.IGNORECASE
         ),
         "trailing_pattern": re.compile(r",\s*(" + after + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE),
+        "speaker_first": re.compile(
+            r"^[\s,]*(?P<who>[^.;:!?“”\"\n]{1,120}?)\s+(?P<cue>" + after + r")\b"
+            if data.get("speaker_first")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        "trailing_speaker_first": re.compile(
+            r",\s*(?P<who>[^,.;:!?“”\"\n]{1,60}?)\s+(?P<cue>" + after + r")\b[^,.]*[.!?]?\s*$"
+            if data.get("speaker_first")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        "inside_speaker_first": re.compile(
+            r"^[^,“”\"]{2,80},\s*(?P<who>[^,.;:!?“”\"]{1,40}?)\s+(?P<cue>" + after + r")\b[^,.“”\"]{0,40},\s*(?=\S)"
+            if data.get("speaker_first")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
         "inside_pattern": re.compile(
             r"^[^,“”\"]{2,80},\s*(" + after + r")\b([^,.“”\"]{0,60}),\s*(?=\S)", re.IGNORECASE
         ),
@@ -138,14 +165,13 @@ def _attribution_patterns(data: dict[str, Any], words: CueWords, suffix: str) ->
 
 def _subject_patterns(speaker: dict[str, Any], morphology: dict[str, Any]) -> dict[str, re.Pattern]:
     """The patterns that tell a speaker's name from a description, a clause or a verb."""
-    verbs = one_of(morphology["active_verb_prefixes"] + morphology["passive_verb_prefixes"])
     demonstratives, adverbs = one_of(speaker["subject_demonstratives"]), one_of(speaker["subject_adverbs"])
     return {
         "description_end": re.compile(r"\b" + one_of(speaker["description_ends"]) + r"$"),
         "anaphoric_subject": re.compile(rf"\S\s+{demonstratives}(?:\s+{adverbs})*\s*$"),
         "subject_clause": re.compile(r",\s+(?=[a-z])|^.*\b" + one_of(speaker["clause_openers"]) + r"\b"),
         "relative": re.compile(r"\b" + one_of(speaker["relative_pronouns"]) + r"\b"),
-        "any_verb": re.compile(rf"\b{verbs}[a-z]{{3,}}"),
-        "verb_word": re.compile(rf"{verbs}[a-z]{{4,}}"),
-        "active_verb": re.compile(r"\b" + one_of(morphology["active_verb_prefixes"]) + r"[a-z]{3,}"),
+        "any_verb": re.compile(rf"\b{verb_pattern(morphology)}"),
+        "verb_word": re.compile(verb_pattern(morphology, 4)),
+        "active_verb": re.compile(rf"\b{verb_pattern(morphology, passive=False)}"),
     }

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from pipelines.lib.extract.actors.actors import Actor, ArticleActors
-from pipelines.lib.extract.actors.names import after_degrees, is_degree, without_degrees
+from pipelines.lib.extract.actors.names import after_degrees, is_degree, names_in, without_degrees
 from pipelines.lib.extract.actors.subjects import preceded_by_preposition
 from pipelines.lib.extract.intervals import Intervals
 from pipelines.lib.extract.quotes.cues import Cues
@@ -48,12 +48,12 @@ class Speakers:
 
     def speaker(self, phrase: str, position: int, cue: str | None = None) -> Actor | None:
         """The actor a cue's phrase names ("Kapolres Bogor AKBP Dwi Santoso", "dia lagi", "seorang warga")."""
-        phrase = self._without_adverbs(phrase.strip(" ,.:;"))
+        phrase = self._without_adverbs(self._without_article(phrase.strip(" ,.:;")))
         if not phrase:
             return self.referent(position, cue) if cue is None or cue.lower() in self.cues.words.pronoun_after else None
         if self.actors.is_pronoun(phrase) or self._is_anaphoric(phrase):
             return self.referent(position, cue)
-        if self._described(phrase):
+        if self._described(phrase) or self._headed(phrase.split()):
             return self._unnamed(phrase)
         return self.actors.resolve(phrase, position=position) or self._unnamed(phrase)
 
@@ -61,6 +61,11 @@ class Speakers:
         """ "seorang warga Kecamatan Cibiru": someone described, not named (an apposition would name them)."""
         lowered = phrase.lower()
         return "," not in phrase and any(lowered.startswith(d + " ") for d in self.actors.lexicon.determiners)
+
+    def _without_article(self, phrase: str) -> str:
+        """ "the minister" -> "minister": an article names no one."""
+        first, _, rest = phrase.partition(" ")
+        return rest if rest and first.lower() in self.cues.leading_articles else phrase
 
     def _without_adverbs(self, phrase: str) -> str:
         """ "dia lagi" -> "dia": the adverbs a cue may carry after its speaker."""
@@ -73,12 +78,18 @@ class Speakers:
         """ "seorang petugas stasiun", "salah satu tetangganya": a person the text describes but does not name."""
         words = phrase.lower().split()
         capitalised = any(w[:1].isupper() for w in phrase.split()[1:])  # the first may open a sentence
-        if len(words) > 6 or (capitalised and not self._described(phrase)):
+        if len(words) > 6 or (capitalised and not self._described(phrase) and not self._headed(words)):
             return None
         nouns = self.actors.lexicon.person_nouns
         if any(w in nouns or w.removesuffix(self.cues.pronoun_suffix or "\0") in nouns for w in words):
             return Actor(" ".join(words), UNNAMED)
         return None
+
+    def _headed(self, words: list[str]) -> bool:
+        """ "Pentagon officials", "warga Kecamatan Cibiru": a noun for people heads the phrase (where the
+        language puts its head) and what goes with it names no one."""
+        head = words[-1] if self.cues.head_last else words[0]
+        return head in self.actors.lexicon.person_nouns and not names_in(self.actors.lexicon, " ".join(words[1:]))
 
     def referent(self, position: int, cue: str | None) -> Actor | None:
         """Who "dia", "katanya" or "menurutnya" is: the last named speaker or subject.
@@ -126,7 +137,7 @@ class Speakers:
         An apposition after a comma names the person behind a role:
         "kata Kasubdit IV Polda Lampung, AKBP Ferdiyan Fahmi, di Bandarlampung".
         """
-        clause = without_degrees(self.actors.lexicon, self._clause(rest))
+        clause = without_degrees(self.actors.lexicon, self.clause(rest))
         tokens = clause.replace(",", " , ").split()
         speaker, addressee = [], None
         for i, token in enumerate(tokens):
@@ -139,15 +150,12 @@ class Speakers:
                 break
             speaker.append(token)
         segments = [seg.strip() for seg in " ".join(speaker).split(" , ") if seg.strip()]
-        named = [
-            seg
-            for seg in segments
-            if self.actors.resolve(seg, register=False) is not None and not self._is_anaphoric(seg)
-        ]
-        phrase = named[-1] if len(named) > 1 and self._names_a_person(named[-1]) else (segments[0] if segments else "")
+        people = [seg for seg in segments if self._names_a_person(seg) and not self._is_anaphoric(seg)]
+        # "kata Kasubdit IV Polda Lampung, AKBP Ferdiyan Fahmi": the person an apposition names
+        phrase = people[-1] if people and len(segments) > 1 else (segments[0] if segments else "")
         return phrase, addressee
 
-    def _clause(self, rest: str) -> str:
+    def clause(self, rest: str) -> str:
         """``rest`` up to the end of its clause; the full stop of "dr.", "Pol." or "MEng." ends none."""
         for match in CLAUSE_END.finditer(rest):
             if match.group(0) in "()" and self._in_parenthesised_name(rest, match.start()):
@@ -216,6 +224,8 @@ class Speakers:
         """The actor the last words before a reporting verb name, when they are a name and not a clause."""
         joined = without_degrees(self.actors.lexicon, " ".join(tokens)).rstrip(", ")
         last_segment = joined.rsplit(",", 1)[-1].strip()
+        if self._described(last_segment):  # "Meanwhile, a resident of Cibiru said"
+            return self._unnamed(last_segment)
         if "," in joined and self._names_a_person(last_segment) and len(last_segment.split()) <= 4:
             return self.actors.resolve(last_segment)  # "Ketika ditanya soal sanksi, Lavrov menjawab"
         naming = self.actors.subject_words.naming.search(joined)
@@ -246,4 +256,5 @@ class Speakers:
     def is_adjunct(self, words: str) -> bool:
         """ "dalam konferensi pers di Beijing", "saat dihubungi melalui telepon, Kamis": no verb of its own."""
         verbs = [w for w in self.cues.active_verb.findall(words) if w not in self.cues.not_verbs]
-        return bool(self.cues.adjunct_start.match(words.strip(" ,"))) and not verbs
+        first = words.strip(" ,").split(" ", 1)[0].lower()
+        return (bool(self.cues.adjunct_start.match(words.strip(" ,"))) or first in self.cues.time_words) and not verbs
