@@ -192,3 +192,13 @@ def test_a_role_alone_names_the_one_person_given_it_and_alias_gives_a_nickname()
         "“Saya terpaksa karena butuh uang,” ujar Ucok kepada wartawan."
     )
     assert speaker_names(text) == ["Wahyu Nugroho", "Wahyu Nugroho", "Deni Kurniadi"]
+
+
+def test_a_headline_in_the_body_names_no_one():
+    text = (
+        "Polisi Bekuk Pencuri Motor Lintas Provinsi, Warga Lega\n\n"
+        "Kapolres Garut AKBP Wahyu Nugroho mengatakan pelaku sudah beraksi di lima kabupaten.\n\n"
+        "“Kami masih mendalami jaringannya,” katanya."
+    )
+    assert speaker_names(text) == ["Wahyu Nugroho", "Wahyu Nugroho"]
+    assert set(ArticleActors.scan(text).people) == {"Wahyu Nugroho"}

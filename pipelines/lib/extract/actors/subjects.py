@@ -67,6 +67,8 @@ def subject_region(words: SubjectWords, text: str, start: int, end: int) -> Regi
     if text[start : start + 1] in OPENING_MARKS:
         return None
     tokens = [(m.start(), m.group(0)) for m in WORD.finditer(text, start, end)]
+    if is_headline([word for _, word in tokens]):
+        return None
     begin = _after_opening_adjunct(words, tokens)
     region_start = tokens[begin][0] if begin < len(tokens) else end
     stop, anaphoric, adjunct = end, False, False
@@ -81,6 +83,14 @@ def subject_region(words: SubjectWords, text: str, start: int, end: int) -> Regi
             stop, anaphoric = at, True
             break
     return Region(region_start, stop, anaphoric)
+
+
+def is_headline(words: list[str]) -> bool:
+    """ "Polisi Bekuk Pencuri Motor, Warga Lega": most words capitalised and no full stop at the end, a
+    headline, whose capitalised words are no names."""
+    letters = [w for w in words if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in letters)
+    return len(letters) >= 3 and capitalised >= 0.6 * len(letters) and not words[-1].endswith((".", "!", "?", "”", '"'))
 
 
 def _after_opening_adjunct(words: SubjectWords, tokens: list[tuple[int, str]]) -> int:
