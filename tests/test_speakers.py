@@ -202,3 +202,20 @@ def test_a_headline_in_the_body_names_no_one():
     )
     assert speaker_names(text) == ["Wahyu Nugroho", "Wahyu Nugroho"]
     assert set(ArticleActors.scan(text).people) == {"Wahyu Nugroho"}
+
+
+def test_the_subject_is_the_name_a_sentence_is_about_not_the_team_in_its_role():
+    text = (
+        "Persita Tangerang menelan kekalahan 0-2 di kandang sendiri, Minggu malam.\n\n"
+        "Pelatih Persita, Divaldo Alves, mengakui timnya tampil buruk.\n\n"
+        "“Kami kehilangan banyak bola di lini tengah,” ucap pelatih asal Portugal itu."
+    )
+    assert speaker_names(text) == ["Divaldo Alves"]
+
+
+def test_a_long_institution_name_speaks_without_its_acronym():
+    text = (
+        "Badan Pengatur Hilir Minyak dan Gas Bumi (BPH Migas) juga menyatakan akan mengawasi penyaluran "
+        "bahan bakar bersubsidi selama libur panjang."
+    )
+    assert speakers(text) == [("Badan Pengatur Hilir Minyak dan Gas Bumi", "indirect")]

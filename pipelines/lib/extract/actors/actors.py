@@ -43,6 +43,8 @@ class ArticleActors:
     subject_words: SubjectWords | None = None
     # the place each sentence's subject may stand (by sentence start), None where it opens with a quotation
     subject_regions: list[tuple[int, Region | None]] = field(default_factory=list)
+    # where the name a sentence is about stands (by sentence start): "Pelatih Persib, Bojan Hodak, …" is Bojan Hodak
+    subject_names: dict[int, tuple[int, int]] = field(default_factory=dict)
     short_names: ShortNames | None = None
     places: frozenset[str] = frozenset()  # the capitalised words the article writes as places ("di Klaten")
     lower_words: frozenset[str] = frozenset()  # the words the article writes in lower case
@@ -106,9 +108,10 @@ class ArticleActors:
             if start == sentence.start and self._written_lower(named.name.split()[0]):
                 start = self.text.find(" ", start) + 1  # "Artinya Angie …": the sentence's first word is no name
             name = self.text[start:end]
-            if " " not in name or name.split()[0] in self.lexicon.institution_words or self._inside_a_name(start, end):
-                continue
             if preceded_by_preposition(self.subject_words, self.text, region.start, start):
+                continue
+            self.subject_names[sentence.start] = (start, end)
+            if " " not in name or name.split()[0] in self.lexicon.institution_words or self._inside_a_name(start, end):
                 continue
             actor = self.known_person(name) or Actor(name, "person")
             if self.add(start, end, actor, named.role) and named.role:

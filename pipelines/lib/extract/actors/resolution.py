@@ -114,7 +114,8 @@ class PhraseResolver:
         countries = [a for a in others if a.kind == "country"]
         if countries:  # "Kementerian Pertahanan Rusia": the state speaks
             return countries[0]
-        return Actor(" ".join(phrase.split(",")[0].split()), "organization")
+        name = re.sub(r"\s*\([^()]*\)\s*$", "", phrase.split(",")[0])  # "PT Pertamina (Persero)": no brackets
+        return Actor(" ".join(name.split()), "organization")
 
     def _person_named(self, names: list[str], lowered: str, others: list[Actor], register: bool) -> Actor | None:
         """A person of this article the name misspells, or a person the lexicon does not know."""

@@ -78,18 +78,17 @@ class ReportedSpeech:
         """ "Ujian semester, lanjutnya, tetap digelar …", "The city, he said, will …": the words after the cue
         are reported; true if read so."""
         inside = self.cues.inside_pattern.match(sentence.text)
-        who = inside.group(2) if inside else None
+        cue_group, who_group = 1, 2
         if inside is None:
-            inside = self.cues.inside_speaker_first.match(sentence.text)
-            who = inside.group("who") if inside else None
+            inside, cue_group, who_group = self.cues.inside_speaker_first.match(sentence.text), "cue", "who"
         if not inside or word_count(sentence.text[inside.end() :]) < 3:
             return False
-        cue = inside.group(1 if who is None or inside.re is self.cues.inside_pattern else "cue").lower()
+        cue, who = inside.group(cue_group).lower(), inside.group(who_group)
         phrase = "" if cue in self.cues.words.pronoun_after else self.speakers.phrase_after_cue(who or "")[0]
         actor = self.speakers.speaker(phrase, sentence.start, cue)
         if actor:
             region = (
-                sentence.start + inside.start(1 if inside.re is self.cues.inside_pattern else "who"),
+                sentence.start + min(inside.start(cue_group), inside.start(who_group)),
                 sentence.start + inside.end(),
             )
             self.add_quote(actor, "indirect", sentence.start + inside.end(), sentence.end, cue, None, region)
@@ -98,13 +97,12 @@ class ReportedSpeech:
     def _cue_at_end(self, sentence: Span) -> bool:
         """ "…, kata Xi."; true when the sentence ends so."""
         trailing = self.cues.trailing_pattern.search(sentence.text)
-        who = trailing.group(2) if trailing else None
+        cue_group, who_group = 1, 2
         if trailing is None:  # "…, Santoso said."
-            trailing = self.cues.trailing_speaker_first.search(sentence.text)
-            who = trailing.group("who") if trailing else None
+            trailing, cue_group, who_group = self.cues.trailing_speaker_first.search(sentence.text), "cue", "who"
         if not trailing or word_count(sentence.text[: trailing.start()]) < 4:
             return False
-        cue = trailing.group(1 if trailing.re is self.cues.trailing_pattern else "cue").lower()
+        cue, who = trailing.group(cue_group).lower(), trailing.group(who_group)
         phrase = "" if cue in self.cues.words.pronoun_after else self.speakers.phrase_after_cue(who)[0]
         actor = self.speakers.speaker(phrase, sentence.start, cue)
         if actor:

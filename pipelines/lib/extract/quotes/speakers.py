@@ -123,6 +123,12 @@ class Speakers:
         region = self.regions.get(sentence.start)
         if region is None or region.anaphoric:
             return None
+        named = self.actors.subject_names.get(sentence.start)
+        if named is not None:  # the name the sentence is about: a person mention there, or nobody
+            if named[0] >= end:
+                return None
+            people = [m for m in self.actors.mentions_in(named[0], named[1]) if m.actor.kind == "person"]
+            return (people[0].start, people[0].actor) if people else None
         words = self.actors.subject_words
         for mention in self.actors.mentions_in(region.start, min(region.end, end)):
             if mention.actor.kind != "person" or self.quoted_at.overlapping(mention.start, mention.start + 1):
@@ -235,8 +241,9 @@ class Speakers:
             return self._unnamed(joined)
         clause = self.cues.subject_clause.split(" ".join(tokens))[-1]
         clause_tokens = clause.split()
-        if len(clause_tokens) > 8 or any(self.cues.verb_word.fullmatch(t) for t in clause_tokens):
-            return None
+        longest = 12 if clause_tokens and clause_tokens[0] in self.actors.lexicon.institution_words else 8
+        if len(clause_tokens) > longest or any(self.cues.verb_word.fullmatch(t) for t in clause_tokens):
+            return None  # a clause, not a name ("Badan Pengatur Hilir Minyak dan Gas Bumi (BPH Migas)" is one)
         return (self.actors.resolve(clause) or self._unnamed(clause)) if clause_tokens else None
 
     def _named_before(self, start: int, verb: int) -> Actor | None:
