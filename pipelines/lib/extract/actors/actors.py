@@ -52,6 +52,10 @@ class ArticleActors:
     _spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
     # starts and ends of ``mentions`` once sorted, with the list and length they were made from
     _index: tuple[int, int, list[int], list[int]] | None = field(default=None, repr=False, compare=False)
+    # the roles given to each actor (by name) with where, and the list and length they were made from
+    _roles: tuple[tuple[int, int], dict[str, list[tuple[int, str]]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @classmethod
     def scan(
@@ -89,9 +93,25 @@ class ArticleActors:
 
     def _longer_role(self, start: int, role: str) -> None:
         """Give the mention at ``start`` the role ``role`` when it says more than the one it has."""
-        for k, mention in enumerate(self.mentions):
-            if mention.start == start and len(role) > len(mention.role or "") and (mention.role or "") in role:
-                self.mentions[k] = Mention(mention.start, mention.end, mention.surface, mention.actor, role)
+        for k in range(len(self.mentions) - 1, -1, -1):  # the mention was added shortly before
+            mention = self.mentions[k]
+            if mention.start == start:
+                if len(role) > len(mention.role or "") and (mention.role or "") in role:
+                    self.mentions[k] = Mention(mention.start, mention.end, mention.surface, mention.actor, role)
+                return
+
+    def last_role(self, actor: Actor, before: int) -> str | None:
+        """The last role the article gave ``actor`` before ``before``."""
+        key = (id(self.mentions), len(self.mentions))
+        if self._roles is None or self._roles[0] != key:
+            given: dict[str, list[tuple[int, str]]] = {}
+            for mention in sorted(self.mentions, key=lambda m: m.start):
+                if mention.role:
+                    given.setdefault(mention.actor.name, []).append((mention.start, mention.role))
+            self._roles = (key, given)
+        roles = self._roles[1].get(actor.name, [])
+        k = bisect_left(roles, (before,)) - 1
+        return roles[k][1] if k >= 0 else None
 
     def _scan_subjects(self, spans: list[Span]) -> None:
         """ "Rina Kusumawati, pemilik warung …, mengeluhkan …": a name of two words or more that a sentence is

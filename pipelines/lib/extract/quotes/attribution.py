@@ -35,18 +35,12 @@ def speaker_mention(
     named = [m for m in actors.mentions_in(start, end) if m.actor == actor]
     if named:
         mention = named[0]
-        role = mention.role or _last_role(actors, actor, mention.start)
+        role = mention.role or actors.last_role(actor, mention.start)
         return SpeakerMention(mention.surface, mention.start, mention.end, role)
     for word in WORD.finditer(actors.text, start, end):
         if actors.is_pronoun(word.group(0)) or word.group(0).lower() in pronoun_cues:
-            return SpeakerMention(word.group(0), word.start(), word.end(), _last_role(actors, actor, start))
+            return SpeakerMention(word.group(0), word.start(), word.end(), actors.last_role(actor, start))
     for word in WORD.finditer(actors.text, start, end):  # "ungkap Kapolres": the role names them
         if word.group(0)[:1].isupper() and word.group(0).lower() in actors.lexicon.titles:
-            return SpeakerMention(word.group(0), word.start(), word.end(), _last_role(actors, actor, start))
+            return SpeakerMention(word.group(0), word.start(), word.end(), actors.last_role(actor, start))
     return None
-
-
-def _last_role(actors: ArticleActors, actor: Actor, before: int) -> str | None:
-    """The last role the article gave ``actor`` before ``before``."""
-    roles = [m.role for m in actors.mentions if m.actor == actor and m.role and m.start < before]
-    return roles[-1] if roles else None
