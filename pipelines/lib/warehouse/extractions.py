@@ -24,7 +24,8 @@ BATCH = 200
 STAGE = "extract"
 PENDING_ARTICLES = """
 select
-    articles.article_id, articles.body, articles.published_date, articles.ingested_at, articles.content_hash
+    articles.article_id, articles.body, articles.published_date, articles.ingested_at, articles.content_hash,
+    articles.language
 from core.articles as articles
 left join core.processing as processing
     on processing.article_id = articles.article_id and processing.stage = ?
@@ -42,6 +43,7 @@ class PendingArticle:
     published_date: dt.date | None
     ingested_at: dt.datetime
     content_hash: str
+    language: str | None = None  # the language the text was detected in: its lexicons read it
 
 
 @dataclasses.dataclass
@@ -94,7 +96,7 @@ def extract_article(task: tuple[PendingArticle, float]) -> tuple[str, dict[str, 
     article, max_seconds = task
     try:
         with time_limit(max_seconds):
-            analysis = analyze(article.body, article.published_date, article.ingested_at.date())
+            analysis = analyze(article.body, article.published_date, article.ingested_at.date(), article.language)
     except DocumentTimeout:
         return article.article_id, None, []
     return article.article_id, analysis_rows(article.article_id, analysis), analysis.actors
