@@ -108,10 +108,10 @@ def test_speaker_named_after_the_date_and_addressee_kept():
 
 def test_a_role_in_apposition_names_the_speaker():
     text = (
-        '"Sebagian pelaku praktik itu masih pelajar," kata Kasubdit IV Renakta Polda Lampung, '
-        "AKBP Ferdiyan Fahmi, di Bandarlampung, Selasa."
+        '"Sebagian pelaku praktik itu masih pelajar," kata Kasubdit II Ditreskrimum Polda Jambi, '
+        "AKBP Bima Prasetyo, di Kota Jambi, Selasa."
     )
-    assert quotes(text)[0][0] == "Ferdiyan Fahmi"
+    assert quotes(text)[0][0] == "Bima Prasetyo"
 
 
 def test_a_verb_that_is_not_speech_makes_no_quote():

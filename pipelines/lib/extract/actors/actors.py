@@ -227,7 +227,7 @@ class ArticleActors:
                 yield match
 
     def _scan_short_names(self, tokens: list[tuple[int, int, str, str]]) -> None:
-        """ "Ushakov", "Li", "Samsul", "Iky": a word of a person's full name, or the nickname the article gives
+        """ "Ushakov", "Li", "Rahmat", "Iky": a word of a person's full name, or the nickname the article gives
         them, once the article named them in full; a word two people share means the one named last."""
         self.mentions.sort(key=lambda m: m.start)
         for start, end, person in nicknames(self.lexicon, self.text, self.mentions):
@@ -244,9 +244,9 @@ class ArticleActors:
     def _trim_names(self) -> None:
         """Cut role and organisation words off the front of names the lexicon does not know.
 
-        "Menteri … Reformasi Birokrasi Yuddy Chrisnandi" is "Yuddy Chrisnandi" when the article
-        later writes "tutur Yuddy" or "Yuddy mengatakan"; "Kajari Lhoksukon Teuku Rahmatsyah"
-        is "Teuku Rahmatsyah" when the article also writes that shorter name. Without such
+        "Menteri … Reformasi Birokrasi Wahyu Santoso" is "Wahyu Santoso" when the article
+        later writes "tutur Wahyu" or "Wahyu mengatakan"; "Kajari Bireuen Teuku Ridwan"
+        is "Teuku Ridwan" when the article also writes that shorter name. Without such
         evidence a name keeps its last three words.
         """
         renamed: dict[str, Actor] = {}

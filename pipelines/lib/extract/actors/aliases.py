@@ -1,7 +1,7 @@
 """The shorter names an article gives a person it named in full: a nickname ("Muhammad Rizky Pratama (Iky)",
-"…, yang akrab disapa Nunung", "… alias Choel"), the given name or the surname alone ("Andi", "Hermawan").
+"…, yang akrab disapa Nunung", "… alias Ucok"), the given name or the surname alone ("Andi", "Hermawan").
 
-A word that two people of the article share ("Salim" of "Fery Salim" and "Raoul Salim") means the one named
+A word that two people of the article share ("Hakim" of "Rudi Hakim" and "Dimas Hakim") means the one named
 last before it.
 """
 

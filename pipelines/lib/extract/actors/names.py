@@ -114,7 +114,7 @@ def without_degrees(lexicon: ActorLexicon, phrase: str) -> str:
 def _can_be_in_a_name(lexicon: ActorLexicon, token: str, within: bool = False) -> bool:
     return bool(
         NAME_TOKEN.fullmatch(token)
-        and (not token.isupper() or (within and is_initial(token)))  # DPR, KPK, HEART BEAT: no names
+        and (not token.isupper() or (within and is_initial(token)))  # DPR, KPK, BLUE SKY: no names
         and not token.endswith(lexicon.possessives)  # "Disney's": the owner of what follows
         and token not in lexicon.not_name_words
         and not lexicon.unit_noun.fullmatch(token)
@@ -126,9 +126,9 @@ def _can_be_in_a_name(lexicon: ActorLexicon, token: str, within: bool = False) -
 def referenced_suffix(lexicon: ActorLexicon, text: str, tokens: list[str]) -> list[str]:
     """The shortest end of the name ``tokens`` that ``text`` also uses on its own, else its last three words.
 
-    "Kajari Lhoksukon Teuku Rahmatsyah" is "Teuku Rahmatsyah" when the article also writes that
-    shorter name; "… Yuddy Chrisnandi" is "Yuddy Chrisnandi" when it writes "tutur Yuddy" or
-    "Yuddy mengatakan".
+    "Kajari Bireuen Teuku Ridwan" is "Teuku Ridwan" when the article also writes that
+    shorter name; "… Wahyu Santoso" is "Wahyu Santoso" when it writes "tutur Wahyu" or
+    "Wahyu mengatakan".
     """
     full = " ".join(tokens)
     elsewhere = text.replace(full, " ")
@@ -143,7 +143,7 @@ def referenced_suffix(lexicon: ActorLexicon, text: str, tokens: list[str]) -> li
 
 
 def full_name_of(lexicon: ActorLexicon, text: str, token: str) -> list[str] | None:
-    """ "Samsul" -> "Samsul Arif" when ``text`` writes the longer name somewhere."""
+    """ "Rahmat" -> "Rahmat Hidayat" when ``text`` writes the longer name somewhere."""
     for match in re.finditer(
         rf"(?<![\w])((?:{NAME_WORD}\s+){{0,2}}){re.escape(token)}((?:\s+{NAME_WORD}){{0,2}})(?![\w])", text
     ):

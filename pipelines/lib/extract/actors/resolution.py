@@ -1,4 +1,4 @@
-"""Who a phrase names: the actor behind "Presiden Rusia Vladimir Putin", "Kepolisian Wales Selatan", "kata NORAD",
+"""Who a phrase names: the actor behind "Presiden Rusia Vladimir Putin", "Kepolisian Sumatera Selatan", "kata NORAD",
 "Pemerintah Brasil selaku ketua BRICS", "Putih" (one letter off "Putin"), or a person the lexicon does not know."""
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ class PhraseResolver:
         return others[0] if self._governed(lowered) else others[-1]
 
     def _organization(self, phrase: str, lowered: str, others: list[Actor]) -> Actor | None:
-        """An acronym ("kata NORAD") or an institution ("Kepolisian Wales Selatan"), or the state behind it."""
+        """An acronym ("kata NORAD") or an institution ("Kepolisian Sumatera Selatan"), or the state behind it."""
         if re.fullmatch(r"[A-Z][A-Z0-9-]{1,8}", phrase) and not others:
             return Actor(phrase, "organization")
         words = phrase.split()
@@ -108,7 +108,7 @@ class PhraseResolver:
             and words[0].lower() in self.article.lexicon.government_words
             and words[1] in self.article.lexicon.institution_words
         ):
-            phrase, lowered = " ".join(words[1:]), " ".join(words[1:]).lower()  # "Pihak Kepolisian Wales Selatan"
+            phrase, lowered = " ".join(words[1:]), " ".join(words[1:]).lower()  # "Pihak Kepolisian Sumatera Selatan"
         if phrase.split()[0] not in self.article.lexicon.institution_words or self._governed(lowered):
             return None
         countries = [a for a in others if a.kind == "country"]

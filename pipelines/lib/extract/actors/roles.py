@@ -1,6 +1,6 @@
-"""A phrase that names someone, split into the role it gives and the name: "Kasubdit IV Renakta Polda Lampung,
-AKBP Ferdiyan Fahmi" is Ferdiyan Fahmi in the role "Kasubdit IV Renakta Polda Lampung, AKBP"; "dr. Maya
-Lestari, SpPD-KEMD" is Maya Lestari; "Bupati Klaten Sri Mulyani" is Sri Mulyani, "Bupati Klaten"."""
+"""A phrase that names someone, split into the role it gives and the name: "Kasubdit II Ditreskrimum Polda Jambi,
+AKBP Bima Prasetyo" is Bima Prasetyo in the role "Kasubdit II Ditreskrimum Polda Jambi, AKBP"; "dr. Rina
+Lestari, SpPD-KEMD" is Rina Lestari; "Bupati Klaten Sri Mulyani" is Sri Mulyani, "Bupati Klaten"."""
 
 from __future__ import annotations
 

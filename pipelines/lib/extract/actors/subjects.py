@@ -1,9 +1,9 @@
 """The subject of a sentence: who it is about, named before its first verb (``people.toml``, ``[subject]``).
 
 "Rina Kusumawati, pemilik warung di Pasar Baru, mengeluhkan …" is about Rina Kusumawati; "Pada Maret lalu,
-Tokopedia mengatakan …" about Tokopedia (an opening adjunct is passed over); "Kakak Raoul Salim ini jatuh
-cinta …" about someone already named, not Raoul Salim (a demonstrative ends the subject); a name after a
-preposition ("datang dari Helen Bond") is never the subject.
+Tokopedia mengatakan …" about Tokopedia (an opening adjunct is passed over); "Kakak Dimas Hakim ini jatuh
+cinta …" about someone already named, not Dimas Hakim (a demonstrative ends the subject); a name after a
+preposition ("datang dari Laura Smith") is never the subject.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class SubjectWords:
     prepositions: frozenset[str]
     demonstratives: frozenset[str]
     openers: frozenset[str]  # words that open a sentence with an adjunct ("pada", "namun")
-    naming: re.Pattern  # "yang bernama Dewi Jones": the name of someone just described, in group 1
+    naming: re.Pattern  # "yang bernama Ratna Sari": the name of someone just described, in group 1
 
 
 @dataclass(frozen=True)

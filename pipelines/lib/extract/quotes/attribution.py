@@ -1,9 +1,9 @@
 """The words of the text that name a quote's speaker, and the role the text gives them.
 
 The mention is looked for where the quote is attributed (the cue and its speaker after a quotation, the
-subject before a reporting verb, "Menurut X,"): a mention of the speaker there ("AKBP Ferdiyan Fahmi"), else
+subject before a reporting verb, "Menurut X,"): a mention of the speaker there ("AKBP Bima Prasetyo"), else
 the pronoun that stands for them ("dia", "she"), else the cue that carries the pronoun ("katanya"). The role
-is the one the text gives at that mention ("Kasubdit IV Renakta Polda Lampung"), else the last one it gave
+is the one the text gives at that mention ("Kasubdit II Ditreskrimum Polda Jambi"), else the last one it gave
 the speaker before.
 """
 

@@ -141,7 +141,7 @@ class Speakers:
         """Split "Putin kepada Xi, dilansir dari Reuters." into speaker and addressee.
 
         An apposition after a comma names the person behind a role:
-        "kata Kasubdit IV Polda Lampung, AKBP Ferdiyan Fahmi, di Bandarlampung".
+        "kata Kasubdit II Polda Jambi, AKBP Bima Prasetyo, di Kota Jambi".
         """
         clause = without_degrees(self.actors.lexicon, self.clause(rest))
         tokens = clause.replace(",", " , ").split()
@@ -157,7 +157,7 @@ class Speakers:
             speaker.append(token)
         segments = [seg.strip() for seg in " ".join(speaker).split(" , ") if seg.strip()]
         people = [seg for seg in segments if self._names_a_person(seg) and not self._is_anaphoric(seg)]
-        # "kata Kasubdit IV Polda Lampung, AKBP Ferdiyan Fahmi": the person an apposition names
+        # "kata Kasubdit II Polda Jambi, AKBP Bima Prasetyo": the person an apposition names
         phrase = people[-1] if people and len(segments) > 1 else (segments[0] if segments else "")
         return phrase, addressee
 
@@ -165,7 +165,7 @@ class Speakers:
         """``rest`` up to the end of its clause; the full stop of "dr.", "Pol." or "MEng." ends none."""
         for match in CLAUSE_END.finditer(rest):
             if match.group(0) in "()" and self._in_parenthesised_name(rest, match.start()):
-                continue  # "Presiden Direktur PT Isuzu Astra Motor Indonesia (IAMI) ini"
+                continue  # "Presiden Direktur PT Sinar Mesin Nusantara (SMN) ini"
             word = rest[: match.start()].rsplit(None, 1)[-1] if rest[: match.start()].strip() else ""
             bare = word.rsplit(".", 1)[-1].strip(",(")
             if match.group(0) == "." and (
@@ -235,7 +235,7 @@ class Speakers:
         if "," in joined and self._names_a_person(last_segment) and len(last_segment.split()) <= 4:
             return self.actors.resolve(last_segment)  # "Ketika ditanya soal sanksi, Lavrov menjawab"
         naming = self.actors.subject_words.naming.search(joined)
-        if naming:  # "Tetangga lain yang bernama Dewi Jones"
+        if naming:  # "Tetangga lain yang bernama Ratna Sari"
             return self.actors.resolve(naming.group(1))
         if self._described(joined):
             return self._unnamed(joined)
