@@ -257,3 +257,91 @@ Bulog Serap 2 Juta Ton Beras Hingga Akhir Tahun"""
     s = strip_lines(text.replace("Terkait\n", ""))
     body, removed = body_of(s), fragments(s)
     assert body.endswith("kata ketua kelompok tani.") and "Harga Gabah" not in body
+
+
+def test_headline_lists_with_timestamps_or_counters_are_removed():
+    text = """Dinas pendidikan menunda ujian sekolah satu pekan karena banyak gedung sekolah rusak diterjang angin.
+Harga Cabai Rawit Turun Drastis di Pasar Tradisional
+2 jam lalu
+Tim Voli Putri Melaju ke Semifinal Kejuaraan Nasional
+3 jam lalu
+Warga Keluhkan Bau Sampah dari Tempat Pembuangan Akhir 5 jam lalu
+Kepala dinas mengatakan jadwal baru akan diumumkan melalui sekolah masing-masing pada Senin.
+1
+Banjir Rob Genangi Jalan Utama Pelabuhan
+12.345 views
+2
+Pasien Demam Berdarah Meningkat di Tiga Kecamatan
+9.876 views"""
+    s = strip_lines(text)
+    assert s.lines == [
+        "Dinas pendidikan menunda ujian sekolah satu pekan karena banyak gedung sekolah rusak diterjang angin.",
+        "Kepala dinas mengatakan jadwal baru akan diumumkan melalui sekolah masing-masing pada Senin.",
+    ]
+
+
+def test_an_agenda_and_a_price_table_stay():
+    agenda = """Panitia menyusun jadwal kegiatan festival budaya selama tiga hari di alun-alun kota.
+Jumat, 7 Juni 2024
+Pembukaan dan pawai budaya keliling kota
+Sabtu, 8 Juni 2024
+Lomba tari tradisional antarsekolah
+Minggu, 9 Juni 2024
+Pentas musik daerah dan penutupan"""
+    assert len(strip_lines(agenda).lines) == 4
+    prices = """Saham sektor perbankan ditutup melemah pada perdagangan sore ini di bursa.
+BBRI BANK RAKYAT INDONESIA 4.550 -1,2%
+BMRI BANK MANDIRI TBK 6.125 -0,8%
+BBCA BANK CENTRAL ASIA 9.800 -0,5%
+Analis memperkirakan tekanan jual masih berlanjut hingga akhir pekan."""
+    assert len(strip_lines(prices).lines) == 5
+
+
+def test_a_counter_widget_is_removed():
+    text = """Warga menyambut baik rencana pembangunan pasar baru di pusat kecamatan yang dimulai tahun depan.
+Senang12
+Sedih40
+Terkejut7
+Marah3
+Bagaimana reaksi Anda setelah membaca artikel ini?
+1,2 rb Bagikan
+Camat berjanji para pedagang lama mendapat prioritas untuk menempati kios di pasar baru tersebut."""
+    s = strip_lines(text)
+    assert s.lines == [
+        "Warga menyambut baik rencana pembangunan pasar baru di pusat kecamatan yang dimulai tahun depan.",
+        "Camat berjanji para pedagang lama mendapat prioritas untuk menempati kios di pasar baru tersebut.",
+    ]
+
+
+def test_a_second_article_after_the_body_is_cut_from_its_headline():
+    text = """PALU, Warta Tengah - Pemerintah provinsi menyiapkan 40 hektare lahan relokasi warga terdampak likuefaksi.
+Warga yang direlokasi akan menerima rumah tipe 36 lengkap dengan sertifikat tanah atas nama mereka.
+Gubernur Resmikan Jembatan Baru di Perbatasan Kabupaten
+Senin, 3 Juni 2024 14:20 WITA
+PALU, Warta Tengah - Jembatan sepanjang 120 meter yang menghubungkan dua kabupaten resmi dibuka untuk umum.
+Jembatan itu memangkas waktu tempuh warga dari dua jam menjadi tiga puluh menit."""
+    s = strip_lines(text)
+    assert s.place == "Palu"
+    assert s.lines == [
+        "Pemerintah provinsi menyiapkan 40 hektare lahan relokasi warga terdampak likuefaksi.",
+        "Warga yang direlokasi akan menerima rumah tipe 36 lengkap dengan sertifikat tanah atas nama mereka.",
+    ]
+    # the same outlet's dateline again, with no headline above it, starts another article too
+    again = """PALU, Warta Tengah - Harga gabah kering panen di tingkat petani naik menjadi Rp6.500 per kilogram.
+Petani berharap harga itu bertahan hingga akhir musim panen.
+PALU, Warta Tengah - Tim SAR menemukan nelayan yang hilang sejak Jumat di perairan teluk."""
+    assert len(strip_lines(again).lines) == 2
+
+
+def test_a_read_also_link_at_the_start_of_a_paragraph_keeps_the_sentence_glued_to_it():
+    # With the page's link text the cut is exact, whatever the headline's case; without it a
+    # word glued to the next sentence ("...terakhirSelain") marks the end.
+    linked = "Baca juga: harga tiket kapal naik jelang libur sekolah kapal tambahan disiapkan dinas perhubungan besok."
+    s = strip_lines(linked, headlines={"hargatiketkapalnaikjelanglibursekolah"})
+    assert s.lines == ["kapal tambahan disiapkan dinas perhubungan besok."]
+    glued = "BACA JUGA: rumah sakit daerah buka poli baruSelain itu, dokter spesialis ditambah dua orang tahun ini."
+    assert strip_lines(glued).lines == ["Selain itu, dokter spesialis ditambah dua orang tahun ini."]
+    inline = "Harga beras stabil pekan ini. Baca juga: pasar induk sepi pembeliPedagang berharap kondisi segera pulih."
+    assert strip_lines(inline).lines == ["Harga beras stabil pekan ini. Pedagang berharap kondisi segera pulih."]
+    # a link alone on its line is furniture, as before
+    assert strip_lines("Baca juga: Harga Tiket Kapal Naik Jelang Libur Sekolah").lines == []

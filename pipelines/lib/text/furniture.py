@@ -22,17 +22,22 @@ and the dateline go to ``header_of`` (they carry dates), everything else removed
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from pipelines.lib.text.datelines import find_dateline, tidy_place
+from pipelines.lib.text.furniture_blocks import counter_lines, headline_list_lines, second_article_start
 from pipelines.lib.text.furniture_rules import FurnitureRules, rules
+from pipelines.lib.text.html_lines import flat
 from pipelines.lib.text.line_kinds import credit_caption, line_kind
-from pipelines.lib.text.lines import ends_sentence, is_headline, is_tag_line, normalise, words
+from pipelines.lib.text.lines import ends_sentence, is_headline, is_sentence, is_tag_line, normalise, words
 from pipelines.lib.text.outlets import byline_outlet
 
 END_MARKER = re.compile(r"\s*\*{3,}\s*$")  # "***" glued to the last sentence
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
+GLUED = re.compile(r"[^\W\d_]*[a-z]{2}(?=[A-Z][a-z])")  # "TerakhirSebagai": a headline glued to the next sentence
+ALNUM = re.compile(r"[^\W_]")
+MIN_LINKED_HEADLINE = 10  # letters and digits
 HEADER_KINDS = ("dateline", "caption", "date", "duplicate")
 Removed = list[tuple[str, str]]  # (kind, fragment)
 
@@ -45,20 +50,23 @@ class Stripped:
     outlet: str | None = None
 
 
-def strip_lines(text: str, language: str = "id") -> Stripped:
-    """The article paragraphs of ``text``, what was removed (by kind) and the dateline's place and outlet."""
+def strip_lines(text: str, language: str = "id", headlines: Collection[str] = ()) -> Stripped:
+    """The article paragraphs of ``text``, what was removed (by kind) and the dateline's place and outlet.
+
+    ``headlines``: the page's link texts as ``html_lines.flat`` keys, telling where a "Baca juga"
+    link glued to the next sentence ends."""
     r = rules(language)
     out = Stripped([], [])
     seen: set[str] = set()
-    for line in outside_related_lists(text, r, out.removed):
-        line = cut_editor_code(line, r, out.removed)
+    for line in without_blocks(list(outside_related_lists(text, r, out.removed)), r, out.removed):
+        line = cut_editor_code(cut_leading_read_also(line, r, headlines, out.removed), r, out.removed)
         if line is None:
             continue
         if kind := furniture_kind(line, r, seen):
             out.removed.append((kind, line))
             continue
         seen.add(line)
-        line = cut_dateline(cut_inline_furniture(line, r, out.removed), r, out)
+        line = cut_dateline(cut_inline_furniture(line, r, out.removed, headlines), r, out)
         if line and words(line):
             out.lines.append(line)
     cut_closing_furniture(out, r)
@@ -84,6 +92,45 @@ def outside_related_lists(text: str, r: FurnitureRules, removed: Removed) -> Ite
         yield line
 
 
+def without_blocks(lines: list[str], r: FurnitureRules, removed: Removed) -> list[str]:
+    """The lines without headline lists, counter widgets and a second article (``furniture_blocks``)."""
+    start = second_article_start(lines, r)
+    if start is not None:
+        removed += [("furniture", x) for x in lines[start:]]
+        lines = lines[:start]
+    drop = headline_list_lines(lines, r) | counter_lines(lines)
+    removed += [("furniture", lines[i]) for i in sorted(drop)]
+    return [x for i, x in enumerate(lines) if i not in drop]
+
+
+def headline_end(rest: str, headlines: Collection[str]) -> int | None:
+    """Where a linked headline that opens ``rest`` ends: the longest page link text it starts with,
+    else a word glued to the next sentence ("...Laga TerakhirSebagai informasi")."""
+    opening = flat(rest[:400])
+    linked = max((h for h in headlines if len(h) >= MIN_LINKED_HEADLINE and opening.startswith(h)), key=len, default="")
+    if linked:
+        return next((m.end() for i, m in enumerate(ALNUM.finditer(rest)) if i == len(linked) - 1), None)
+    for i, token in enumerate(re.finditer(r"\S+", rest)):
+        if i >= 25:
+            break
+        if (m := GLUED.match(token.group(0))) and m.end() < len(token.group(0)):
+            return token.start() + m.end()
+    return None
+
+
+def cut_leading_read_also(line: str, r: FurnitureRules, headlines: Collection[str], removed: Removed) -> str:
+    """A paragraph that opens with a "Baca juga: <headline>" link glued to a sentence of the
+    article keeps the sentence; one that is only the link stays whole (it is furniture)."""
+    m = r.read_also.match(line)
+    if not m or (end := headline_end(line[m.end() :], headlines)) is None:
+        return line
+    rest = line[m.end() + end :].strip()
+    if not is_sentence(rest, 6):
+        return line
+    removed.append(("furniture", line[: m.end() + end].strip()))
+    return rest
+
+
 def cut_editor_code(line: str, r: FurnitureRules, removed: Removed) -> str | None:
     """The line without a closing source/editor code ("... katanya. (Ant/I-1)"); None when no word is left."""
     if not r.editor_code or not (m := r.editor_code.search(line)):
@@ -103,11 +150,15 @@ def furniture_kind(line: str, r: FurnitureRules, seen: set[str]) -> str | None:
     return kind
 
 
-def strip_read_also(line: str, r: FurnitureRules) -> tuple[str, list[str]]:
-    """Cut an inline 'Baca juga: <Headline>' out of a paragraph (headline = Title-Case run)."""
+def strip_read_also(line: str, r: FurnitureRules, headlines: Collection[str] = ()) -> tuple[str, list[str]]:
+    """Cut an inline 'Baca juga: <Headline>' out of a paragraph: up to the end of a page link it
+    opens with, else of a headline glued to the next sentence, else of a Title-Case run."""
     m = r.read_also.search(line)
     if not m or m.start() == 0:
         return line, []
+    if (linked := headline_end(line[m.end() :], headlines)) is not None:
+        end = m.end() + linked
+        return (line[: m.start()] + " " + line[end:]).strip(), [line[m.start() : end].strip()]
     tokens, end = list(re.finditer(r"\S+", line[m.end() :])), m.end()
     taken = 0
     for t in tokens:
@@ -135,9 +186,9 @@ def cut_credits(line: str, r: FurnitureRules, removed: Removed) -> str:
     return line
 
 
-def cut_inline_furniture(line: str, r: FurnitureRules, removed: Removed) -> str:
+def cut_inline_furniture(line: str, r: FurnitureRules, removed: Removed, headlines: Collection[str] = ()) -> str:
     """The paragraph without 'Baca juga' links, photo credits, CMS embeds and a closing "***"."""
-    line, cut = strip_read_also(line, r)
+    line, cut = strip_read_also(line, r, headlines)
     removed += [("furniture", c) for c in cut]
     line = cut_credits(line, r, removed)
     if r.embed:

@@ -32,6 +32,7 @@ class FurnitureRules:
     credit_photo: re.Pattern | None = None
     menu_joiners: set[str] = field(default_factory=set)
     editor_code: re.Pattern | None = None
+    counter: list[re.Pattern] = field(default_factory=list)
 
 
 def _compile_all(patterns: list[str]) -> list[re.Pattern]:
@@ -81,4 +82,5 @@ def rules(language: str = "id") -> FurnitureRules:
         credit_photo=_optional(inline.get("credit_photo"), re.I),
         menu_joiners=_lower(line.get("menu_joiners", [])),
         editor_code=_optional(inline.get("editor_code")),
+        counter=_compile_all(line.get("counter", [])),
     )

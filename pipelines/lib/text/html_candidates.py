@@ -41,17 +41,21 @@ def without_title(lines: list[str], title: str | None) -> list[str]:
 
 
 def clean_candidate(text: str, parts: PageParts, language: str, title: str | None = None) -> Stripped:
-    """A candidate text without furniture, headline-link and teaser lines, and captions."""
-    s = strip_lines("\n".join(without_title(join_wrapped(text).splitlines(), title)), language)
-    link_set, index, cap_keys = set(parts.links), link_index(parts.links), {key(c) for c in parts.captions}
-    is_link = [is_link_line(line, link_set, index) for line in s.lines]
-    teaser = [a or parts.is_teaser(line) for a, line in zip(teasers(is_link), s.lines)]
+    """A candidate text without headline-link and teaser lines (taken out first, so that the
+    dateline is looked for in the article's first paragraph), furniture and captions."""
+    lines = [x for x in without_title(join_wrapped(text).splitlines(), title) if x.strip()]
+    link_set, index = set(parts.links), link_index(parts.links)
+    is_link = [is_link_line(line, link_set, index) for line in lines]
+    teaser = [a or parts.is_teaser(line) for a, line in zip(teasers(is_link), lines)]
+    removed = [("furniture", line.strip()) for line, linked, teased in zip(lines, is_link, teaser) if linked or teased]
+    rest = [line for line, linked, teased in zip(lines, is_link, teaser) if not (linked or teased)]
+    s = strip_lines("\n".join(rest), language, parts.headlines)
+    s.removed[:0] = removed
+    cap_keys = {key(c) for c in parts.captions}
     kept = []
-    for line, linked, teased in zip(s.lines, is_link, teaser):
+    for line in s.lines:
         k = key(line)
-        if linked or teased:
-            s.removed.append(("furniture", line))
-        elif k in cap_keys or (len(k.split()) >= 6 and any(k in c for c in cap_keys)):
+        if k in cap_keys or (len(k.split()) >= 6 and any(k in c for c in cap_keys)):
             s.removed.append(("caption", line))
         else:
             kept.append(line)
@@ -82,16 +86,14 @@ def text_owner(tree, probe: str):
     return None
 
 
-def container_lines(tree, first: str, last: str) -> list[tuple[str, float]]:
-    """Rendered lines of the smallest element holding the first and last extracted lines."""
+def container_of(tree, first: str, last: str):
+    """The smallest element holding the first and last extracted lines (None under <body>)."""
     owners = [text_owner(tree, first), text_owner(tree, last)]
     if None in owners:
-        return []
+        return None
     ancestors = set(owners[0].iterancestors()) | {owners[0]}
     lca = next((a for a in [owners[1], *owners[1].iterancestors()] if a in ancestors), None)
-    if lca is None or lca.tag in ("body", "html"):
-        return []
-    return render(lca)
+    return None if lca is None or lca.tag in ("body", "html") else lca
 
 
 def recover_lead(default: str, box: list[tuple[str, float]]) -> str:
@@ -109,13 +111,14 @@ def recover_lead(default: str, box: list[tuple[str, float]]) -> str:
     return "\n".join(lead + lines)
 
 
-def default_text(tree, url: str | None) -> tuple[str, list[tuple[str, float]]]:
-    """trafilatura's default extraction, with a lead paragraph it skipped put back; and the
-    rendered container it came from."""
+def default_text(tree, url: str | None) -> tuple[str, list[tuple[str, float]], object]:
+    """trafilatura's default extraction, with a lead paragraph it skipped put back; the rendered
+    container it came from, and that container."""
     text = trafilatura.extract(tree, url=url, **EXTRACT) or ""
     lines = [x for x in text.splitlines() if len(words(x)) >= 5]
-    box = container_lines(tree, lines[0], lines[-1]) if lines else []
-    return recover_lead(text, box), box
+    container = container_of(tree, lines[0], lines[-1]) if lines else None
+    box = render(container) if container is not None else []
+    return recover_lead(text, box), box, container
 
 
 def article_elements(tree) -> list:

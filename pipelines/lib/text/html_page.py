@@ -25,6 +25,7 @@ from pipelines.lib.text.characters import strip_invisible
 from pipelines.lib.text.decoding import decode_html
 from pipelines.lib.text.domains import DOMAIN, registrable
 from pipelines.lib.text.furniture import Stripped, header_of, strip_lines
+from pipelines.lib.text.html_agreement import agreed
 from pipelines.lib.text.html_candidates import (
     alternatives,
     article_elements,
@@ -74,12 +75,13 @@ def suspicion(tree, raw: str, s: Stripped, score: tuple[float, int]) -> int:
 
 def best_text(tree, url: str | None, parts: PageParts, language: str, title: str | None):
     """(cleaned text, prose words, trafilatura's default cleaned)."""
-    raw, box = default_text(tree, url)
+    raw, box, container = default_text(tree, url)
     default = clean_candidate(raw, parts, language, title)
     scores = {"default": prose_score(default)}
     level = suspicion(tree, raw, default, scores["default"])
     if not level:
-        return default, scores["default"][1], default
+        s = agreed(tree, default, container, lambda text: clean_candidate(text, parts, language, title))
+        return s, prose_score(s)[1], default
     cleaned = {"default": default} | {
         name: clean_candidate(text, parts, language, title)
         for name, text in alternatives(tree, url, box, level > 1).items()
@@ -90,7 +92,8 @@ def best_text(tree, url: str | None, parts: PageParts, language: str, title: str
     needed = max(2 * default_prose, default_prose + 30) if default_prose >= 50 else default_prose + 15
     if scores[best][1] < needed:
         best = "default"  # trafilatura's own choice, unless it clearly missed the article
-    return cleaned[best], scores[best][1], default
+    s = agreed(tree, cleaned[best], container, lambda text: clean_candidate(text, parts, language, title))
+    return s, prose_score(s)[1], default
 
 
 def is_listing(s: Stripped, links: list[str]) -> bool:

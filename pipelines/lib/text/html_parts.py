@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.lib.text.furniture_rules import rules
-from pipelines.lib.text.html_lines import flat, key, render
+from pipelines.lib.text.html_lines import BLOCK, flat, key, render
 from pipelines.lib.text.lines import normalise, words
 
 URL_TEXT = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
@@ -26,6 +26,11 @@ class PageParts:
     items: list = field(default_factory=list)  # teaser items
     _teaser_keys: set[str] | None = None
     _item_text: str = ""
+
+    @property
+    def headlines(self) -> set[str]:
+        """The link texts as ``flat`` keys (where a glued "Baca juga" link ends)."""
+        return {k.replace(" ", "") for k in self.links}
 
     def is_teaser(self, line: str) -> bool:
         """The line is a text line of a teaser item (checked exactly only when it may be)."""
@@ -53,9 +58,18 @@ def headline_links(tree) -> tuple[list[str], dict]:
         if len(k.split()) < 3 or URL_TEXT.match(text):
             continue
         links[k] = None
+        for block in block_lines(a):
+            links.setdefault(block, None)
         for el in a.iterancestors(*ITEM_TAGS):
             per_item[el] = (per_item[el][0] + 1, text) if el in per_item else (1, text)
     return list(links), per_item
+
+
+def block_lines(a) -> list[str]:
+    """Keys of the lines (>= 3 words) of a link that holds blocks: a headline and its time in one <a>."""
+    if not any(isinstance(el.tag, str) and el.tag in BLOCK for el in a.iterdescendants()):
+        return []
+    return [k for t, _ in render(a) if len((k := key(t)).split()) >= 3]
 
 
 def teaser_items(per_item: dict, language: str) -> list:

@@ -1,0 +1,82 @@
+"""page_from_html on pages built from the shapes that break clean text on unseen outlets: headline
+lists with timestamps, a second article appended, a "Baca juga" link glued to the next sentence, a
+body split by a reaction widget, a lead and a section outside the body's element."""
+
+from pathlib import Path
+
+from pipelines.lib.text.html_page import page_from_html
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def fixture(name: str):
+    return page_from_html((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def paragraphs(page) -> list[str]:
+    return page.body.split("\n\n")
+
+
+def test_headline_lists_with_timestamps_and_a_second_article_are_cut():
+    # A trending strip (headline and time inside one link) above the body, a grid of headlines
+    # with "N jam lalu" below it, then the next article: its headline, date line and dateline.
+    page = fixture("timestamp_lists_and_next_article.html")
+    body = paragraphs(page)
+    assert body[0].startswith("Majelis hakim Pengadilan Tipikor Makassar menolak eksepsi")
+    assert body[-1].startswith("Kuasa hukum terdakwa mengatakan pihaknya menghormati putusan sela")
+    assert len(body) == 6
+    for gone in ("Paus Terdampar", "Harga Gabah", "Pasar Murah", "jam lalu", "maraton", "Ribuan Pelari"):
+        assert gone not in page.body
+    assert page.dateline_place == "Makassar"
+
+
+def test_read_also_links_glued_to_the_next_sentence_are_cut_and_the_sentence_kept():
+    page = fixture("read_also_glued.html")
+    body = paragraphs(page)
+    assert "Sebagai informasi, gelandang tersebut mencetak enam gol dan sembilan assist" in body[2]
+    assert body[4] == (
+        "Selain itu, klub juga tengah bernegosiasi dengan dua pemain asing untuk memperkuat lini belakang."
+    )
+    for gone in ("Baca", "BACA", "Kiper Senior", "stadion kebanggaan", "Suporter Gelar"):
+        assert gone not in page.body
+    assert len(body) == 6
+
+
+def test_a_body_split_by_a_reaction_widget_is_whole_and_the_widget_gone():
+    # trafilatura stops at the first body element and keeps the widget; the rest of the body is
+    # in a second element after it, which the region around the body and readability both hold.
+    page = fixture("cut_short_widget.html")
+    body = paragraphs(page)
+    assert len(body) == 6
+    assert body[3].startswith("Hingga pekan ini tercatat 214 kasus demam berdarah")
+    assert body[-1].startswith("Dinas kesehatan mengimbau warga")
+    for gone in ("reaksi Anda", "Senang", "Sedih", "Beri nilai"):
+        assert gone not in page.body
+
+
+def test_a_lead_above_the_body_element_and_a_section_in_its_own_wrapper_stay():
+    page = fixture("lost_lead_and_section.html")
+    body = paragraphs(page)
+    assert body[0].startswith("Pabrik baterai kendaraan listrik di kawasan industri timur kota")
+    assert page.dateline_place == "Semarang"
+    assert "Pelatihan bagi lulusan SMK" in body
+    assert body[body.index("Pelatihan bagi lulusan SMK") + 1].startswith("Sebelum pabrik beroperasi")
+    assert body[-1].startswith("Pemerintah provinsi berharap")
+    assert len(body) == 8
+
+
+def test_put_back_paragraphs_need_the_agreement_of_both_views():
+    # The second body element is in the region but readability is given no say here: a page
+    # whose extra element is a list of short teaser blurbs gets none of them back.
+    teasers = "".join(
+        f'<div class="x-item"><p>Blurb singkat nomor {i} tentang harga pangan hari ini.</p></div>' for i in range(6)
+    )
+    body = "".join(
+        f"<p>Paragraf ke-{i} menjelaskan bahwa pemerintah kabupaten menambah anggaran perbaikan jalan desa "
+        f"yang rusak akibat banjir pada awal tahun ini.</p>"
+        for i in range(5)
+    )
+    html = f'<html lang="id"><body><div class="wrap"><div class="article-text">{body}</div>{teasers}</div></body>'
+    page = page_from_html(html)
+    assert "Blurb" not in page.body
+    assert len(paragraphs(page)) == 5
