@@ -80,3 +80,50 @@ def test_put_back_paragraphs_need_the_agreement_of_both_views():
     page = page_from_html(html)
     assert "Blurb" not in page.body
     assert len(paragraphs(page)) == 5
+
+
+def test_a_photo_page_with_an_intro_keeps_the_intro_and_is_a_gallery():
+    page = fixture("photo_gallery.html")
+    assert page.page_kind == "gallery"
+    assert page.body.startswith("Ratusan layang-layang aneka bentuk memenuhi langit pantai selatan")
+    for gone in ("FOTO:", "naga sepanjang 30 meter", "Bagikan", "dilihat", "views", "Banjir Bandang"):
+        assert gone not in page.body
+
+
+def test_a_gallery_of_captions_only_gets_its_captions_as_body_without_credits():
+    page = fixture("captions_only_gallery.html")
+    assert page.page_kind == "gallery"
+    assert paragraphs(page) == [
+        "Petani memetik buah kopi merah di kebun milik kelompok tani di lereng gunung, Sabtu (6/4/2024).",
+        "Buah kopi yang sudah dipetik dijemur di atas para-para bambu selama dua pekan.",
+        "Seorang pekerja menyortir biji kopi kering sebelum dikirim ke gudang koperasi.",
+        "Pengepul menimbang karung berisi biji kopi yang dibeli dari petani setempat.",
+    ]
+    assert "Dedi Kurnia" in page.header_text and "2.310" not in page.body
+
+
+def test_a_video_page_and_articles_with_many_links_or_photos_are_told_apart():
+    video = (
+        '<html lang="id"><head><meta property="og:type" content="video.other"></head><body><article>'
+        "<h1>Detik-detik Banjir Bandang Terjang Permukiman</h1>"
+        '<iframe src="https://player.contoh.test/v/123"></iframe>'
+        "<p>Rekaman warga memperlihatkan arus deras menyeret kendaraan yang terparkir di tepi sungai.</p>"
+        "</article></body></html>"
+    )
+    assert page_from_html(video).page_kind == "video"
+    for name in ("short_body_long_related.html", "related_bigger_than_body.html", "gallery_captions.html"):
+        assert fixture(name).page_kind == "article", name
+
+
+def test_an_article_that_describes_itself_is_not_rejected_as_a_listing():
+    # Little prose survives the cleaning and the page has many headline links, but the page
+    # says it is an article and describes itself in a sentence: that sentence is its body.
+    links = "".join(f'<li><a href="/b/{i}">Judul berita lain nomor {i} hari ini</a></li>' for i in range(30))
+    html = (
+        '<html lang="id"><head><meta property="og:type" content="article">'
+        '<meta property="og:description" content="Pemerintah kota menutup sementara jembatan tua di '
+        'pusat kota selama dua bulan untuk perbaikan fondasi yang retak."></head>'
+        f"<body><ul>{links}</ul><div><span>Jembatan ditutup</span></div></body></html>"
+    )
+    page = page_from_html(html)
+    assert page.body.startswith("Pemerintah kota menutup sementara jembatan tua")

@@ -14,11 +14,14 @@ create table if not exists core.articles (
     dateline_place  varchar,
     body            varchar not null,
     word_count      integer not null,
+    page_kind       varchar not null default 'article', -- article, gallery, video or listing: what the page mostly holds
     duplicate_of    varchar,               -- the article first held with the same (syndicated) text
     duplicate_similarity double,           -- estimated Jaccard similarity of their texts
     extractor_version varchar not null,
     ingested_at     timestamp not null
 );
+-- a warehouse made before page_kind existed gets the column
+alter table core.articles add column if not exists page_kind varchar default 'article';
 
 -- One row per rejected input, with the reason. Nothing a user gave is dropped silently.
 create table if not exists core.rejected (

@@ -19,6 +19,7 @@ final as (
         dateline_place,
         body,
         word_count,
+        page_kind,
         duplicate_of,
         duplicate_similarity,
         duplicate_of is not null as is_duplicate,

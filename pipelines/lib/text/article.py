@@ -45,6 +45,7 @@ class ArticleRecord:
     dateline_place: str | None
     body: str
     word_count: int
+    page_kind: str = "article"  # article, gallery, video or listing (``page_kinds``)
 
 
 @dataclass(frozen=True)
@@ -154,4 +155,5 @@ def _record(
         dateline_place=page.dateline_place,
         body=page.body,
         word_count=len(page.body.split()),
+        page_kind=page.page_kind,
     )

@@ -37,6 +37,7 @@ END_MARKER = re.compile(r"\s*\*{3,}\s*$")  # "***" glued to the last sentence
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
 GLUED = re.compile(r"[^\W\d_]*[a-z]{2}(?=[A-Z][a-z])")  # "TerakhirSebagai": a headline glued to the next sentence
 ALNUM = re.compile(r"[^\W_]")
+CLOSING_NAMES = re.compile(r"[.!?]\s+((?:[A-Z][\w.&-]*\s*){1,4})$")  # "... dua pekan. Warta Agro"
 MIN_LINKED_HEADLINE = 10  # letters and digits
 HEADER_KINDS = ("dateline", "caption", "date", "duplicate")
 Removed = list[tuple[str, str]]  # (kind, fragment)
@@ -225,6 +226,24 @@ def cut_closing_furniture(out: Stripped, r: FurnitureRules) -> None:
         out.lines[-1] = out.lines[-1][: m.start()].strip()
         if not words(out.lines[-1]):
             out.lines.pop()
+
+
+def caption_body(captions: list[str], language: str = "id") -> Stripped:
+    """The captions of a gallery as its body: each without its photo credits, the credits kept
+    for the header (they may carry a date)."""
+    r = rules(language)
+    out = Stripped([], [])
+    for caption in captions:
+        line = cut_credits(normalise(caption), r, out.removed)
+        if m := credit_caption(line, r)[1]:
+            out.removed.append(("caption", m.group(0).strip()))
+            line = line[: m.start()]
+        if m := CLOSING_NAMES.search(line):  # what is left of a credit after the caption's last stop
+            out.removed.append(("caption", m.group(1).strip()))
+            line = line[: m.start(1)]
+        if words(line := SPACE_BEFORE_PUNCTUATION.sub(r"\1", normalise(line))):
+            out.lines.append(line)
+    return out
 
 
 def header_of(s: Stripped, *extra: str | None) -> str:

@@ -24,7 +24,7 @@ from trafilatura import metadata as tmeta
 from pipelines.lib.text.characters import strip_invisible
 from pipelines.lib.text.decoding import decode_html
 from pipelines.lib.text.domains import DOMAIN, registrable
-from pipelines.lib.text.furniture import Stripped, header_of, strip_lines
+from pipelines.lib.text.furniture import Stripped, caption_body, header_of, strip_lines
 from pipelines.lib.text.html_agreement import agreed
 from pipelines.lib.text.html_candidates import (
     alternatives,
@@ -39,6 +39,7 @@ from pipelines.lib.text.language import guess_language
 from pipelines.lib.text.lines import is_sentence, normalise, words
 from pipelines.lib.text.outlets import outlet_domain
 from pipelines.lib.text.page import NoArticleText, Page
+from pipelines.lib.text.page_kinds import MIN_CAPTIONS, og_type, page_kind
 
 MIN_PROSE_WORDS = 20
 SUBSTANTIAL_CHARS = 200  # a text without sentence-shaped lines is kept from this size on
@@ -103,21 +104,27 @@ def is_listing(s: Stripped, links: list[str]) -> bool:
     return len(links) >= 10 and len(vocabulary) < 40 and all(len(w) < 20 for w in vocabulary)
 
 
-def without_prose(tree, s: Stripped, default: Stripped, parts: PageParts, language: str) -> Stripped:
-    """No sentence-shaped lines: the og:description of an article, trafilatura's text when it is
-    substantial (a script without spaces, a table), or no article at all."""
-    if is_listing(default, parts.links):
-        raise NoArticleText(f"no article text: page is a listing of {len(parts.links)} links")
+def without_prose(tree, s: Stripped, default: Stripped, parts: PageParts, language: str) -> tuple[Stripped, bool]:
+    """No sentence-shaped lines: the page's captions when it is a gallery of them, the
+    og:description of an article, trafilatura's text when it is substantial (a script without
+    spaces, a table), or no article at all (a listing, only furniture; an article that describes
+    itself is no listing, however many links it has). True when the captions make the body."""
+    captions = caption_body(parts.credits, language)
+    captions.lines = [c for c in captions.lines if is_sentence(c, 6)]
+    if len(captions.lines) >= MIN_CAPTIONS and len(words(" ".join(captions.lines))) > len(words(" ".join(s.lines))):
+        return captions, True
     size = len(re.sub(r"\s", "", "".join(default.lines)))
-    if size >= SUBSTANTIAL_CHARS:
-        return default
     description = normalise(tree.xpath("string(//meta[@property='og:description']/@content)"))
-    og_type = tree.xpath("string(//meta[@property='og:type']/@content)").lower()
-    if og_type == "article" and is_sentence(description, 12) and len(description) > size:
-        return strip_lines(description, language)
+    described = og_type(tree) == "article" and is_sentence(description, 12) and len(description) > size
+    if is_listing(default, parts.links) and not described:
+        raise NoArticleText(f"no article text: page is a listing of {len(parts.links)} links")
+    if size >= SUBSTANTIAL_CHARS:
+        return default, False
+    if described:
+        return strip_lines(description, language), False
     if not s.lines:
         raise NoArticleText("no article text: only furniture on the page")
-    return s
+    return s, False
 
 
 def tidy_title(title: str | None, site: str | None, headlines: list[str] | None = None) -> str | None:
@@ -184,8 +191,9 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
     language = page_language(tree, meta.language, "") or "id"
     parts = page_parts(tree, language)
     s, prose, default = best_text(tree, url, parts, language, meta.title)
+    from_captions = False
     if prose < MIN_PROSE_WORDS:
-        s = without_prose(tree, s, default, parts, language)
+        s, from_captions = without_prose(tree, s, default, parts, language)
     body = "\n\n".join(s.lines)
     if not words(body):
         raise NoArticleText("no article text: only furniture on the page")
@@ -203,4 +211,5 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
         metadata_date=date,
         header_text=header_of(s, meta.title, *times, *parts.credits[:10]),
         removed=tuple(f for _, f in s.removed),
+        page_kind=page_kind(tree, s, default, parts, from_captions, fallback=prose < MIN_PROSE_WORDS),
     )

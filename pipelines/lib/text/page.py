@@ -19,6 +19,7 @@ class Page:
     metadata_date: str | None
     header_text: str
     removed: tuple[str, ...]
+    page_kind: str = "article"  # article, gallery, video or listing (``page_kinds``)
 
 
 class NoArticleText(ValueError):
