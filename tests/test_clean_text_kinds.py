@@ -127,3 +127,24 @@ def test_an_article_that_describes_itself_is_not_rejected_as_a_listing():
     )
     page = page_from_html(html)
     assert page.body.startswith("Pemerintah kota menutup sementara jembatan tua")
+
+
+def test_an_infinite_scroll_page_keeps_only_the_first_article():
+    # The next story is appended as a sibling <article> with its own headline and no dateline.
+    def story(title: str, topic: str) -> str:
+        sentences = "".join(
+            f"<p>Kalimat ke-{i} tentang {topic} menjelaskan langkah pemerintah daerah dalam menangani "
+            f"persoalan itu sepanjang tahun ini.</p>"
+            for i in range(1, 6)
+        )
+        return f"<article><h2>{title}</h2>{sentences}</article>"
+
+    html = (
+        '<html lang="id"><head><title>Sekolah Terapung Dibuka di Danau</title></head><body><div class="stream">'
+        + story("Sekolah Terapung Dibuka di Danau", "sekolah terapung")
+        + story("Harga Telur Ayam Kembali Naik", "harga telur")
+        + "</div></body></html>"
+    )
+    page = page_from_html(html)
+    assert "sekolah terapung" in page.body and "harga telur" not in page.body
+    assert len(paragraphs(page)) == 5

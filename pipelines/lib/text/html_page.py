@@ -33,6 +33,7 @@ from pipelines.lib.text.html_candidates import (
     default_text,
     prose_score,
 )
+from pipelines.lib.text.html_one_article import first_article
 from pipelines.lib.text.html_parts import PageParts, page_parts
 from pipelines.lib.text.html_tree import parse_html
 from pipelines.lib.text.language import guess_language
@@ -81,7 +82,9 @@ def best_text(tree, url: str | None, parts: PageParts, language: str, title: str
     scores = {"default": prose_score(default)}
     level = suspicion(tree, raw, default, scores["default"])
     if not level:
-        s = agreed(tree, default, container, lambda text: clean_candidate(text, parts, language, title))
+        s = first_article(
+            tree, agreed(tree, default, container, lambda text: clean_candidate(text, parts, language, title))
+        )
         return s, prose_score(s)[1], default
     cleaned = {"default": default} | {
         name: clean_candidate(text, parts, language, title)
@@ -93,7 +96,9 @@ def best_text(tree, url: str | None, parts: PageParts, language: str, title: str
     needed = max(2 * default_prose, default_prose + 30) if default_prose >= 50 else default_prose + 15
     if scores[best][1] < needed:
         best = "default"  # trafilatura's own choice, unless it clearly missed the article
-    s = agreed(tree, cleaned[best], container, lambda text: clean_candidate(text, parts, language, title))
+    s = first_article(
+        tree, agreed(tree, cleaned[best], container, lambda text: clean_candidate(text, parts, language, title))
+    )
     return s, prose_score(s)[1], default
 
 
@@ -118,6 +123,8 @@ def without_prose(tree, s: Stripped, default: Stripped, parts: PageParts, langua
     described = og_type(tree) == "article" and is_sentence(description, 12) and len(description) > size
     if is_listing(default, parts.links) and not described:
         raise NoArticleText(f"no article text: page is a listing of {len(parts.links)} links")
+    if len(re.sub(r"\s", "", "".join(s.lines))) >= SUBSTANTIAL_CHARS:
+        return s, False  # the chosen text, cut to one article
     if size >= SUBSTANTIAL_CHARS:
         return default, False
     if described:
