@@ -1,11 +1,12 @@
-"""Token F1 of the clean body against real pages' expected text: plain trafilatura vs page_from_html.
+"""Token F1 of the clean body against real pages' expected text: plain trafilatura vs warta's page_from_html.
 
 Usage: python benchmarks/realdata_clean.py [REALDATA_DIR] [--en] [-q] [-v] [--mem]
 REALDATA_DIR defaults to ../shared/realdata next to the repo root; --en adds en-articles-dev;
 -q hides per-page scores of id-news-dev, -v shows them for en; --mem adds a pass under
 tracemalloc for peak memory (not timed). Per set it prints the mean milliseconds per page of
 plain trafilatura.extract and of page_from_html (after a warm-up of both) and their difference,
-the overhead per page.
+the overhead per page; at the end one table puts both side by side on every set: mean token F1
+and pages per second.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def text_caches() -> list:
     return list({id(f): f for f in found}.values())
 
 
-def run(name: str, pages, verbose: bool, memory: bool = False) -> dict[str, float]:
+def run(name: str, pages, verbose: bool, memory: bool = False) -> dict[str, tuple[float, float]]:
+    """{"trafilatura" | "page_from_html": (mean token F1, mean ms per page)} on one set."""
     pages = list(pages)
     result, ms, per_page = {}, {}, {}
     for _, html, url, _ in pages[:3]:  # warm-up: imports, regex and lexicon caches, lxml
@@ -106,15 +108,24 @@ def run(name: str, pages, verbose: bool, memory: bool = False) -> dict[str, floa
         f"{diffs[len(diffs) // 2]:.1f} ms median (page_from_html {ms['page_from_html']:.1f} "
         f"- trafilatura.extract {ms['trafilatura']:.1f})"
     )
-    return result
+    return {label: (result[label], ms[label]) for label in result}
+
+
+def side_by_side(results: dict[str, dict[str, tuple[float, float]]]) -> None:
+    """One line per set: trafilatura alone and warta, token F1 and pages per second."""
+    print(f"{'set':16} {'trafilatura F1':>14} {'pages/s':>8} {'warta F1':>9} {'pages/s':>8}")
+    for name, by_label in results.items():
+        (tf, tms), (wf, wms) = by_label["trafilatura"], by_label["page_from_html"]
+        print(f"{name:16} {tf:14.3f} {1000 / tms:8.1f} {wf:9.3f} {1000 / wms:8.1f}")
 
 
 def main(argv: list[str]) -> None:
     args = [a for a in argv if not a.startswith("-")]
     root = Path(args[0]) if args else Path(__file__).resolve().parents[1].parent / "shared" / "realdata"
-    run("id-news-dev", id_news(root), "-q" not in argv, "--mem" in argv)
+    results = {"id-news-dev": run("id-news-dev", id_news(root), "-q" not in argv, "--mem" in argv)}
     if "--en" in argv:
-        run("en-articles-dev", en_articles(root), "-v" in argv, "--mem" in argv)
+        results["en-articles-dev"] = run("en-articles-dev", en_articles(root), "-v" in argv, "--mem" in argv)
+    side_by_side(results)
     print(
         f"process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB "
         "(tracemalloc counts Python objects only, not lxml's C memory)"

@@ -148,3 +148,15 @@ def test_an_infinite_scroll_page_keeps_only_the_first_article():
     page = page_from_html(html)
     assert "sekolah terapung" in page.body and "harga telur" not in page.body
     assert len(paragraphs(page)) == 5
+
+
+def test_a_gallery_flattened_into_one_paragraph_loses_credits_counters_and_most_viewed():
+    # All slides, credits, the share counter and a "most viewed" block are inline in one <div>:
+    # trafilatura returns them as one line.
+    page = fixture("flattened_gallery.html")
+    assert page.page_kind == "gallery"
+    assert page.body == (
+        "Pedagang sayur mendayung sampan di antara perahu pembeli pada Sabtu pagi. Seorang ibu memilih buah "
+        "jeruk dari perahu pedagang di tengah gerimis. Wisatawan memotret suasana pasar dari dermaga kayu di "
+        "tepi sungai."
+    )

@@ -345,3 +345,14 @@ def test_a_read_also_link_at_the_start_of_a_paragraph_keeps_the_sentence_glued_t
     assert strip_lines(inline).lines == ["Harga beras stabil pekan ini. Pedagang berharap kondisi segera pulih."]
     # a link alone on its line is furniture, as before
     assert strip_lines("Baca juga: Harga Tiket Kapal Naik Jelang Libur Sekolah").lines == []
+
+
+def test_a_counter_tail_glued_after_the_last_sentence_is_cut():
+    text = (
+        "Petugas menutup jalan selama perbaikan gorong-gorong. 1,2 rb Bagikan Terpopuler 1 Kebakaran Gudang "
+        "Tekstil 12.345 views 2 Harga Bawang Merah Naik 9.876 views"
+    )
+    assert strip_lines(text).lines == ["Petugas menutup jalan selama perbaikan gorong-gorong."]
+    # a count inside the paragraph's last sentence stays
+    kept = "Video kampanye itu sudah ditonton 12.345 kali dilihat warga sejak Senin, kata panitia."
+    assert strip_lines(kept).lines == [kept]

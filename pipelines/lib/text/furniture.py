@@ -6,7 +6,10 @@ links, captions and photo credits, editor lines, tag lists, app banners, site me
 breadcrumbs, navigation / share / comment / counter links, related-headline lists after a
 heading or closing the text) and the outlet dateline at the start of the first paragraph,
 whose place it returns. Patterns live in the lexicon ``furniture.toml``; whole lines are
-judged by ``line_kinds``, datelines by ``datelines``.
+judged by ``line_kinds``, datelines by ``datelines``, runs of lines (headline lists with
+timestamps, counter widgets, a second article) by ``furniture_blocks``. A "Baca juga" link
+glued to the article's next sentence is cut at the link's end (the page's link texts tell
+it, else a word glued to the next sentence) and the sentence stays.
 
 Decisions: editor initials closing an article ("(dam)", "(kpl/pur/tch)") are removed, also
 on a line of their own, and a source/editor code ("(Ant/I-1)") is cut wherever it closes a
@@ -37,9 +40,10 @@ END_MARKER = re.compile(r"\s*\*{3,}\s*$")  # "***" glued to the last sentence
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
 GLUED = re.compile(r"[^\W\d_]*[a-z]{2}(?=[A-Z][a-z])")  # "TerakhirSebagai": a headline glued to the next sentence
 ALNUM = re.compile(r"[^\W_]")
+TAIL_START = re.compile(r"[.!?…\"”](?=\s+\S)")  # a sentence end with more text after it
 CLOSING_NAMES = re.compile(r"[.!?]\s+((?:[A-Z][\w.&-]*\s*){1,4})$")  # "... dua pekan. Warta Agro"
 MIN_LINKED_HEADLINE = 10  # letters and digits
-HEADER_KINDS = ("dateline", "caption", "date", "duplicate")
+HEADER_KINDS = ("dateline", "caption", "credit", "date", "duplicate")
 Removed = list[tuple[str, str]]  # (kind, fragment)
 
 
@@ -178,11 +182,11 @@ def strip_read_also(line: str, r: FurnitureRules, headlines: Collection[str] = (
 def cut_credits(line: str, r: FurnitureRules, removed: Removed) -> str:
     """The paragraph without inline photo credits, and without a closing one that names a photo
     ("... ini (REUTERS/Nama)."): a source such as "(Kementan/BPS)." stays."""
-    removed += [("caption", m.group(0)) for m in r.credit.finditer(line)]
+    removed += [("credit", m.group(0)) for m in r.credit.finditer(line)]
     line = r.credit.sub(" ", line)
     m = credit_caption(line, r)[1]
     if m and m.group(0).lstrip().startswith("(") and r.credit_photo and r.credit_photo.search(m.group(0)):
-        removed.append(("caption", m.group(0).strip().rstrip(".").strip()))
+        removed.append(("credit", m.group(0).strip().rstrip(".").strip()))
         line = line[: m.start()] + (" ." if m.group(0).rstrip().endswith(".") else "")
     return line
 
@@ -196,10 +200,24 @@ def cut_inline_furniture(line: str, r: FurnitureRules, removed: Removed, headlin
         removed += [("furniture", m.group(0)) for m in r.embed.finditer(line)]
         line = r.embed.sub(" ", line)
     line = SPACE_BEFORE_PUNCTUATION.sub(r"\1", normalise(line))
+    line = cut_counter_tail(line, r, removed)
     if m := END_MARKER.search(line):
         removed.append(("furniture", m.group(0).strip()))
         line = line[: m.start()]
     return line
+
+
+def cut_counter_tail(line: str, r: FurnitureRules, removed: Removed) -> str:
+    """The paragraph without a closing tail, after its last sentence, that holds counters or
+    timestamps and no sentence end ("... di tepi sungai. 1,2 rb Bagikan Terpopuler 1 Judul 12.345 views")."""
+    ends = list(TAIL_START.finditer(line))
+    if not ends:
+        return line
+    tail = line[ends[-1].end() :]
+    if len(words(tail)) < 4 or not ((r.counter_word and r.counter_word.search(tail)) or r.relative_age.search(tail)):
+        return line
+    removed.append(("furniture", tail.strip()))
+    return line[: ends[-1].end()].rstrip()
 
 
 def cut_dateline(line: str, r: FurnitureRules, out: Stripped) -> str:

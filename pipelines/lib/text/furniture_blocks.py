@@ -24,6 +24,7 @@ from pipelines.lib.text.line_kinds import is_date_line
 from pipelines.lib.text.lines import ends_sentence, is_sentence, words
 
 STAMP_MARK = re.compile(r"[^\W\d_]|\d[/:-]\d")  # in a date: a month, weekday or zone, or a date or time separator
+DIGIT = re.compile(r"\d")  # every stamp has one
 MAX_STAMP_WORDS = 6
 MIN_ITEMS = 2
 MIN_COUNTER_LINES = 3
@@ -33,6 +34,8 @@ HEADLINE_GAP = 3  # lines a second article's headline may stand above its dateli
 def is_stamp(line: str, r: FurnitureRules) -> bool:
     """A timestamp, relative age or counter line ("2 jam lalu", "21/05/2024, 08:10", "12.345 views");
     a bare decimal ("225.86 -1.4%", a price) is none."""
+    if not DIGIT.search(line):
+        return False
     if any(p.match(line) for p in r.counter):
         return True
     if not is_date_line(line, r):
@@ -47,7 +50,7 @@ def is_headline_shaped(line: str) -> bool:
 
 def stamped_headline(line: str, r: FurnitureRules) -> bool:
     """A headline with a stamp glued to its end ("Banjir Rob Genangi Pesisir 2 jam lalu")."""
-    if ends_sentence(line) or len(words(line)) > 30:
+    if ends_sentence(line) or not DIGIT.search(line[-40:]) or len(words(line)) > 30:
         return False
     tokens = line.split()
     for k in range(len(tokens) - 1, max(0, len(tokens) - MAX_STAMP_WORDS) - 1, -1):

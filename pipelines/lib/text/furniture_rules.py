@@ -12,8 +12,8 @@ from pipelines.lib import lexicons
 
 @dataclass
 class FurnitureRules:
-    furniture: list[re.Pattern]
-    caption: list[re.Pattern]
+    furniture: re.Pattern  # any furniture line pattern (matched at the line start)
+    caption: re.Pattern
     list_heading: list[re.Pattern]
     menu_words: set[str]
     breadcrumb_home: set[str]
@@ -33,10 +33,16 @@ class FurnitureRules:
     menu_joiners: set[str] = field(default_factory=set)
     editor_code: re.Pattern | None = None
     counter: list[re.Pattern] = field(default_factory=list)
+    counter_word: re.Pattern | None = None
 
 
 def _compile_all(patterns: list[str]) -> list[re.Pattern]:
     return [re.compile(p, re.I) for p in patterns]
+
+
+def _any_of(patterns: list[str]) -> re.Pattern:
+    """One pattern that matches where any of ``patterns`` does (one call instead of one per pattern)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.I)
 
 
 def _optional(pattern: str | None, flags: int = 0) -> re.Pattern | None:
@@ -62,8 +68,8 @@ def rules(language: str = "id") -> FurnitureRules:
     lex = lexicons.load("furniture", language)
     line, inline, date, markup = lex["line"], lex["inline"], lex["date"], lex["markup"]
     return FurnitureRules(
-        furniture=_compile_all(line["furniture"]),
-        caption=_compile_all(line["caption"]),
+        furniture=_any_of(line["furniture"]),
+        caption=_any_of(line["caption"]),
         list_heading=_compile_all(line["list_heading"]),
         menu_words=_lower(line["menu_words"]),
         breadcrumb_home=_lower(line["breadcrumb_home"]),
@@ -83,4 +89,5 @@ def rules(language: str = "id") -> FurnitureRules:
         menu_joiners=_lower(line.get("menu_joiners", [])),
         editor_code=_optional(inline.get("editor_code")),
         counter=_compile_all(line.get("counter", [])),
+        counter_word=_optional(inline.get("counter_word"), re.I),
     )

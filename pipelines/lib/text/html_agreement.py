@@ -9,7 +9,7 @@ prose (a sentence of 8 words or more, mostly not link text), readability has it 
 chosen body does not; a short subheading goes back with the paragraph under it. Both views
 are cleaned like any candidate first (``html_candidates.clean_candidate``), so headline
 lists, widgets and a second article never come back. Readability runs only when the region
-holds prose that the body lacks.
+holds news-sized prose that the body lacks, the cleaning only when readability holds it too.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from pipelines.lib.text.lines import ends_sentence, is_sentence, words
 MIN_PROSE_WORDS = 8
 MAX_SUBHEAD_WORDS = 12
 MAX_LINKED = 0.5
+EDGE = 60  # characters of a line's key that tell it apart
 MIN_RUN_WORDS = 18  # mean words of a put-back paragraph: a list of teasers or promos has fewer
 
 
@@ -37,8 +38,9 @@ def region_of(container):
 
 
 class Present:
-    """Whether a line's words are already in the body (either way round: a body line may have
-    lost its dateline, a region line may be a piece of a body paragraph)."""
+    """Whether a line's words are already in a text (either way round: a body line may have lost
+    its dateline, a region line may be a piece of a body paragraph; a long line counts when its
+    first or last ``EDGE`` characters are there)."""
 
     def __init__(self, lines: list[str]):
         self.keys = [key(x) for x in lines]
@@ -46,18 +48,30 @@ class Present:
 
     def __contains__(self, line: str) -> bool:
         k = key(line)
-        return not k or k in self.joined or any(len(b) >= 40 and b in k for b in self.keys)
+        if not k or k in self.joined or any(len(b) >= 40 and b in k for b in self.keys):
+            return True
+        # a long line whose opening or closing words are there (a view may drop an inline link's text)
+        return len(k) >= 2 * EDGE and (k[:EDGE] in self.joined or k[-EDGE:] in self.joined)
 
 
-def region_lines(region) -> list[str]:
-    """The region's rendered lines that are mostly not link text."""
-    return [t for t, linked in render(region) if linked < MAX_LINKED] if region is not None else []
+def region_lines(container, box: list[tuple[str, float]]) -> list[str]:
+    """The rendered lines, mostly not link text, of the region around the container (``box``:
+    the container's own rendered lines, enough when the region adds no paragraph's worth of words)."""
+    region = region_of(container)
+    if region is None:
+        return []
+    if region is not container:
+        extra = len(region.text_content().split()) - sum(len(t.split()) for t, _ in box)
+        rendered = render(region) if extra >= MIN_RUN_WORDS else box
+    else:
+        rendered = box
+    return [t for t, linked in rendered if linked < MAX_LINKED]
 
 
-def lacks_prose(body: list[str], region: list[str]) -> bool:
-    """The region holds a prose line that the body does not."""
+def lacks_prose(body: list[str], region: list[str], min_words: int = MIN_PROSE_WORDS) -> list[str]:
+    """The region's prose lines (``min_words`` words or more) that the body does not hold."""
     present = Present(body)
-    return any(is_sentence(x, MIN_PROSE_WORDS) and x not in present for x in region)
+    return [x for x in region if len(words(x)) >= min_words and is_sentence(x, min_words) and x not in present]
 
 
 def readability_text(tree) -> str:
@@ -113,17 +127,21 @@ def _place_up_to(out: list[str], body: list[str], at: int, line: str) -> int:
     return at
 
 
-def agreed(tree, body: Stripped, container, clean) -> Stripped:
-    """``body`` with the paragraphs put back that the region and readability agree on;
-    ``clean`` turns a candidate text into a cleaned ``Stripped``. A lead put back brings the
-    dateline's place and outlet along."""
-    region = region_lines(region_of(container))
-    if not body.lines or not lacks_prose(body.lines, region):
+def agreed(tree, body: Stripped, container, box: list[tuple[str, float]], clean) -> Stripped:
+    """``body`` with the paragraphs put back that the region and readability agree on (``box``:
+    the container's rendered lines); ``clean`` turns a candidate text into a cleaned ``Stripped``.
+    A lead put back brings the dateline's place and outlet along. The cheap checks come first:
+    the region must hold a news-sized prose line the body lacks and readability must hold it
+    too before either is cleaned."""
+    region = region_lines(container, box)
+    missing = lacks_prose(body.lines, region, MIN_RUN_WORDS) if body.lines else []
+    if not missing:
+        return body
+    readability = readability_text(tree)
+    if not any(x in Present([readability]) for x in missing):
         return body
     cleaned = clean("\n".join(region))
-    if not lacks_prose(body.lines, cleaned.lines):
-        return body
-    support = clean(readability_text(tree)).lines
+    support = clean(readability).lines
     dated = cleaned.place is not None or cleaned.outlet is not None
     lines = merged(body.lines, cleaned.lines, support, lambda line: dated and line == cleaned.lines[0])
     if len(lines) == len(body.lines):

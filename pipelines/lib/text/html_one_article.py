@@ -10,7 +10,7 @@ several do not decide; a body left without prose keeps its text (``html_page.wit
 from __future__ import annotations
 
 from pipelines.lib.text.furniture import Stripped
-from pipelines.lib.text.html_lines import key
+from pipelines.lib.text.html_lines import flat
 from pipelines.lib.text.lines import words
 
 MIN_ARTICLE_WORDS = 40
@@ -18,20 +18,18 @@ MIN_LINE_WORDS = 8
 
 
 def prose_articles(tree) -> list[str]:
-    """Keys of the text of each outermost <article> of ``MIN_ARTICLE_WORDS`` words or more, in order."""
+    """The ``flat`` text of each outermost <article> of ``MIN_ARTICLE_WORDS`` words or more, in order."""
     found = []
     for el in tree.iter("article"):
-        if any(a.tag == "article" for a in el.iterancestors()):
-            continue
-        text = key(el.text_content())
-        if len(text.split()) >= MIN_ARTICLE_WORDS:
+        text = el.text_content()
+        if len(text.split()) >= MIN_ARTICLE_WORDS and not any(a.tag == "article" for a in el.iterancestors()):
             found.append(text)
-    return found
+    return [flat(text) for text in found] if len(found) >= 2 else []
 
 
 def owner(line: str, articles: list[str]) -> int | None:
     """The index of the only article whose text holds ``line`` (None: in none or in several)."""
-    k = key(line)
+    k = flat(line)
     holders = [i for i, text in enumerate(articles) if k and k in text]
     return holders[0] if len(holders) == 1 else None
 

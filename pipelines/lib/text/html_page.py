@@ -7,10 +7,13 @@ text is cleaned (headline-link lines, teasers, captions, Indonesian furniture
 removed) and checked cheaply; only when it looks suspicious (little prose, much
 removed as links/teasers/captions, or a much bigger <article> element elsewhere) are
 the other candidates built (``html_candidates``) and the one that reads most like
-prose wins, with a bias toward the default. The page is parsed once; trafilatura and
-htmldate work on their own copies of the tree. A page without sentence-shaped lines (a script without
-spaces, a table) keeps trafilatura's text when it is substantial; a listing of
-headline links raises NoArticleText.
+prose wins, with a bias toward the default. Paragraphs the chosen text lacks but the
+region around it and readability agree on are put back (``html_agreement``), and a text
+running over several <article> elements keeps the first (``html_one_article``). The page
+is parsed once; trafilatura and htmldate work on their own copies of the tree. A page
+without sentence-shaped lines (a script without spaces, a table) keeps its text when it is
+substantial, a gallery of captions gets its captions; a listing of headline links raises
+NoArticleText. The page's kind comes from ``page_kinds``.
 """
 
 from __future__ import annotations
@@ -40,9 +43,8 @@ from pipelines.lib.text.language import guess_language
 from pipelines.lib.text.lines import is_sentence, normalise, words
 from pipelines.lib.text.outlets import outlet_domain
 from pipelines.lib.text.page import NoArticleText, Page
-from pipelines.lib.text.page_kinds import MIN_CAPTIONS, og_type, page_kind
+from pipelines.lib.text.page_kinds import MIN_CAPTIONS, MIN_PROSE_WORDS, og_type, page_kind
 
-MIN_PROSE_WORDS = 20
 SUBSTANTIAL_CHARS = 200  # a text without sentence-shaped lines is kept from this size on
 ORDER = ["recall", "precision", "default", "container", "article"]  # ties: DOM-order renders win
 
@@ -69,37 +71,38 @@ def suspicion(tree, raw: str, s: Stripped, score: tuple[float, int]) -> int:
     <article>/articleBody element (compare the DOM candidates), 2 little prose or much removed
     as headline links, teasers or captions (also run trafilatura's precision and recall passes)."""
     n = len(words(raw))
-    dropped = sum(len(words(x)) for kind, x in s.removed if kind in ("furniture", "caption"))
+    dropped = sum(len(words(x)) for kind, x in s.removed if kind in ("furniture", "caption", "credit"))
     if score[1] < 80 or dropped >= 0.25 * n:
         return 2
     return int(any(len(el.text_content().split()) >= 1.5 * n + 50 for el in article_elements(tree)))
 
 
 def best_text(tree, url: str | None, parts: PageParts, language: str, title: str | None):
-    """(cleaned text, prose words, trafilatura's default cleaned)."""
+    """(cleaned text, prose words, trafilatura's default cleaned): the chosen candidate with the
+    paragraphs put back that other views agree on, cut to one article."""
     raw, box, container = default_text(tree, url)
     default = clean_candidate(raw, parts, language, title)
-    scores = {"default": prose_score(default)}
-    level = suspicion(tree, raw, default, scores["default"])
-    if not level:
-        s = first_article(
-            tree, agreed(tree, default, container, lambda text: clean_candidate(text, parts, language, title))
-        )
-        return s, prose_score(s)[1], default
+    level = suspicion(tree, raw, default, prose_score(default))
+    chosen = chosen_candidate(tree, url, box, default, level > 1, parts, language, title) if level else default
+    s = agreed(tree, chosen, container, box, lambda text: clean_candidate(text, parts, language, title))
+    s = first_article(tree, s)
+    return s, prose_score(s)[1], default
+
+
+def chosen_candidate(tree, url, box, default: Stripped, passes: bool, parts: PageParts, language: str, title):
+    """The candidate that reads most like prose, when it clearly has more prose than the default;
+    with ``passes`` (strong suspicion) trafilatura's precision and recall passes compete too."""
     cleaned = {"default": default} | {
         name: clean_candidate(text, parts, language, title)
-        for name, text in alternatives(tree, url, box, level > 1).items()
+        for name, text in alternatives(tree, url, box, passes).items()
     }
-    scores |= {name: prose_score(s) for name, s in cleaned.items() if name != "default"}
+    scores = {name: prose_score(s) for name, s in cleaned.items()}
     best = max(scores, key=lambda name: (scores[name][0], ORDER.index(name)))
     default_prose = scores["default"][1]
     needed = max(2 * default_prose, default_prose + 30) if default_prose >= 50 else default_prose + 15
     if scores[best][1] < needed:
         best = "default"  # trafilatura's own choice, unless it clearly missed the article
-    s = first_article(
-        tree, agreed(tree, cleaned[best], container, lambda text: clean_candidate(text, parts, language, title))
-    )
-    return s, prose_score(s)[1], default
+    return cleaned[best]
 
 
 def is_listing(s: Stripped, links: list[str]) -> bool:
@@ -218,5 +221,5 @@ def page_from_html(html: str | bytes, url: str | None = None) -> Page:
         metadata_date=date,
         header_text=header_of(s, meta.title, *times, *parts.credits[:10]),
         removed=tuple(f for _, f in s.removed),
-        page_kind=page_kind(tree, s, default, parts, from_captions, fallback=prose < MIN_PROSE_WORDS),
+        page_kind=page_kind(tree, s, prose, default, parts, from_captions),
     )

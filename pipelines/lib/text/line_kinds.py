@@ -77,14 +77,14 @@ def line_kind(line: str, r: FurnitureRules) -> str | None:
     """'furniture', 'caption', 'date' or None (article text)."""
     bare = line.lstrip("*•·► ") or line  # a bullet before a banner
     low = bare.lower().strip(" :.")
-    if low in r.menu_words or any(p.match(x) for p in r.furniture for x in {line, bare}) or is_menu_line(bare, r):
+    if low in r.menu_words or any(r.furniture.match(x) for x in {line, bare}) or is_menu_line(bare, r):
         return "furniture"
     if any(p.match(bare) for p in r.byline):
         return "date" if r.date.search(line) else "furniture"
     if is_outlet_banner(line):
         return "furniture"
     n = len(line.split())
-    if (n <= 60 and any(p.match(line) for p in r.caption)) or (n <= 45 and credit_caption(line, r)[0]):
+    if (n <= 60 and r.caption.match(line)) or (n <= 45 and credit_caption(line, r)[0]):
         return "caption"
     if is_date_line(line, r):
         return "date"

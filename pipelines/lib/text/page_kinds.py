@@ -3,8 +3,9 @@ headlines. Told from the page's shape, never from its address or outlet:
 
 - video: the page says so (``og:type`` video.*), or it holds a player (<video>, an embedded
   player frame) and little prose;
-- gallery: three captions or more whose words outnumber the body's prose (a page of photos with
-  a short intro), or a body that is its captions;
+- gallery: three captions or more whose words outnumber the body's prose (a page of photos
+  with a short intro), three photo credits or more inside the text's paragraphs (captions
+  flattened into the text), or a body that is its captions;
 - listing: a body without prose (a table, a description) beside many headline links whose
   words outnumber it several times (a short article with a long related list stays an article);
 - article: anything else.
@@ -21,6 +22,7 @@ from pipelines.lib.text.lines import is_sentence, words
 KINDS = ("article", "gallery", "video", "listing")
 MIN_CAPTIONS = 3
 VIDEO_MAX_PROSE = 150
+MIN_PROSE_WORDS = 20  # fewer words in sentences: a page without prose (html_page.without_prose)
 LISTING_MIN_LINKS = 20
 LISTING_MAX_WORDS = 120
 LISTING_LINK_SHARE = 4  # headline-link words per body word
@@ -48,15 +50,16 @@ def caption_share(parts: PageParts, default: Stripped) -> tuple[int, int]:
 
 
 def page_kind(
-    tree, body: Stripped, default: Stripped, parts: PageParts, from_captions: bool = False, fallback: bool = False
+    tree, body: Stripped, prose: int, default: Stripped, parts: PageParts, from_captions: bool = False
 ) -> str:
-    """One of ``KINDS`` for a page whose cleaned body is ``body`` (``default``: trafilatura's
-    text cleaned, with what was removed from it; ``fallback``: the page had no prose)."""
-    prose = sum(len(words(x)) for x in body.lines if is_sentence(x))
+    """One of ``KINDS`` for a page whose cleaned body is ``body`` with ``prose`` words in sentences
+    (``default``: trafilatura's text cleaned, with what was removed from it)."""
+    fallback = prose < MIN_PROSE_WORDS
     if og_type(tree).startswith("video") or (has_player(tree) and prose < VIDEO_MAX_PROSE):
         return "video"
     captions, caption_words = caption_share(parts, default)
-    if from_captions or (captions >= MIN_CAPTIONS and caption_words >= prose):
+    inline_credits = sum(kind == "credit" for kind, _ in default.removed)
+    if from_captions or inline_credits >= MIN_CAPTIONS or (captions >= MIN_CAPTIONS and caption_words >= prose):
         return "gallery"
     linked = sum(len(words(x)) for kind, x in default.removed if kind == "furniture")
     total = sum(len(words(x)) for x in body.lines)
