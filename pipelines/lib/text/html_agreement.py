@@ -19,13 +19,13 @@ from copy import deepcopy
 from trafilatura.external import try_readability
 
 from pipelines.lib.text.furniture import Stripped
-from pipelines.lib.text.html_lines import key, render
+from pipelines.lib.text.html_lines import flat, render
 from pipelines.lib.text.lines import ends_sentence, is_sentence, words
 
 MIN_PROSE_WORDS = 8
 MAX_SUBHEAD_WORDS = 12
 MAX_LINKED = 0.5
-EDGE = 60  # characters of a line's key that tell it apart
+EDGE = 50  # letters and digits of a line that tell it apart
 MIN_RUN_WORDS = 18  # mean words of a put-back paragraph: a list of teasers or promos has fewer
 
 
@@ -38,20 +38,20 @@ def region_of(container):
 
 
 class Present:
-    """Whether a line's words are already in a text (either way round: a body line may have lost
-    its dateline, a region line may be a piece of a body paragraph; a long line counts when its
-    first or last ``EDGE`` characters are there)."""
+    """Whether a line's letters and digits are already in a text (either way round: a body line
+    may have lost its dateline, a region line may be a piece of a body paragraph; a long line
+    counts when its first or last ``EDGE`` characters are there)."""
 
     def __init__(self, lines: list[str]):
-        self.keys = [key(x) for x in lines]
+        self.keys = [flat(x) for x in lines]
         self.joined = "\n".join(self.keys)
 
     def __contains__(self, line: str) -> bool:
-        k = key(line)
-        if not k or k in self.joined or any(len(b) >= 40 and b in k for b in self.keys):
+        k = flat(line)
+        if not k or k in self.joined or any(len(b) >= 2 * EDGE and b in k for b in self.keys):
             return True
-        # a long line whose opening or closing words are there (a view may drop an inline link's text)
-        return len(k) >= 2 * EDGE and (k[:EDGE] in self.joined or k[-EDGE:] in self.joined)
+        # a view may drop an inline link's text: the line's opening or closing letters are enough
+        return len(k) >= 3 * EDGE and (k[:EDGE] in self.joined or k[-EDGE:] in self.joined)
 
 
 def region_lines(container, box: list[tuple[str, float]]) -> list[str]:
@@ -118,35 +118,46 @@ def _accepted(run: list[str], lead: bool, opens_article) -> bool:
 
 def _place_up_to(out: list[str], body: list[str], at: int, line: str) -> int:
     """Append the body lines up to the one holding ``line`` (from ``at`` on); the new ``at``."""
-    k = key(line)
+    k = flat(line)
     for j in range(at, len(body)):
-        b = key(body[j])
-        if k in b or (len(b) >= 40 and b in k):
+        b = flat(body[j])
+        if k in b or (len(b) >= 2 * EDGE and b in k):
             out += body[at : j + 1]
             return j + 1
     return at
 
 
-def agreed(tree, body: Stripped, container, box: list[tuple[str, float]], clean) -> Stripped:
+def agreed(tree, body: Stripped, container, box: list[tuple[str, float]], clean, captions=(), dated=None) -> Stripped:
     """``body`` with the paragraphs put back that the region and readability agree on (``box``:
     the container's rendered lines); ``clean`` turns a candidate text into a cleaned ``Stripped``.
-    A lead put back brings the dateline's place and outlet along. The cheap checks come first:
-    the region must hold a news-sized prose line the body lacks and readability must hold it
-    too before either is cleaned."""
+    A lead put back brings the dateline's place and outlet along. The cheap checks come first
+    (``worth_a_look``); readability runs, and both views are cleaned, only when they pass."""
     region = region_lines(container, box)
-    missing = lacks_prose(body.lines, region, MIN_RUN_WORDS) if body.lines else []
-    if not missing:
+    if not body.lines or not worth_a_look(body.lines, region, captions, dated or (lambda line: False)):
         return body
     readability = readability_text(tree)
-    if not any(x in Present([readability]) for x in missing):
+    if not any(x in Present([readability]) for x in lacks_prose(body.lines, region, MIN_RUN_WORDS)):
         return body
     cleaned = clean("\n".join(region))
     support = clean(readability).lines
-    dated = cleaned.place is not None or cleaned.outlet is not None
-    lines = merged(body.lines, cleaned.lines, support, lambda line: dated and line == cleaned.lines[0])
+    opened = cleaned.place is not None or cleaned.outlet is not None
+    lines = merged(body.lines, cleaned.lines, support, lambda line: opened and line == cleaned.lines[0])
     if len(lines) == len(body.lines):
         return body
-    if lines[0] != body.lines[0] and dated and body.place is None and body.outlet is None:
+    if lines[0] != body.lines[0] and opened and body.place is None and body.outlet is None:
         removed = body.removed + [(k, x) for k, x in cleaned.removed if k == "dateline"]
         return Stripped(lines, removed, cleaned.place, cleaned.outlet)
     return Stripped(lines, body.removed, body.place, body.outlet)
+
+
+def worth_a_look(body: list[str], region: list[str], captions, dated) -> bool:
+    """The region holds a news-sized prose line that the body lacks and that could go back: not a
+    photo caption, and above the body's first line only when it opens with a dateline (``dated``)."""
+    present, captioned = Present(body), Present(list(captions))
+    first = next((i for i, x in enumerate(region) if x in present), len(region))
+    for i, line in enumerate(region):
+        if len(words(line)) < MIN_RUN_WORDS or not is_sentence(line, MIN_RUN_WORDS) or line in present:
+            continue
+        if line not in captioned and (i > first or dated(line)):
+            return True
+    return False

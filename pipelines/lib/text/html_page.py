@@ -25,9 +25,11 @@ from htmldate import find_date
 from trafilatura import metadata as tmeta
 
 from pipelines.lib.text.characters import strip_invisible
+from pipelines.lib.text.datelines import find_dateline
 from pipelines.lib.text.decoding import decode_html
 from pipelines.lib.text.domains import DOMAIN, registrable
 from pipelines.lib.text.furniture import Stripped, caption_body, header_of, strip_lines
+from pipelines.lib.text.furniture_rules import rules
 from pipelines.lib.text.html_agreement import agreed
 from pipelines.lib.text.html_candidates import (
     alternatives,
@@ -84,7 +86,16 @@ def best_text(tree, url: str | None, parts: PageParts, language: str, title: str
     default = clean_candidate(raw, parts, language, title)
     level = suspicion(tree, raw, default, prose_score(default))
     chosen = chosen_candidate(tree, url, box, default, level > 1, parts, language, title) if level else default
-    s = agreed(tree, chosen, container, box, lambda text: clean_candidate(text, parts, language, title))
+    r = rules(language)
+    s = agreed(
+        tree,
+        chosen,
+        container,
+        box,
+        lambda text: clean_candidate(text, parts, language, title),
+        parts.captions,
+        lambda line: find_dateline(line, r) is not None,
+    )
     s = first_article(tree, s)
     return s, prose_score(s)[1], default
 

@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.lib.text.furniture_rules import rules
-from pipelines.lib.text.html_lines import BLOCK, flat, key, render
+from pipelines.lib.text.html_lines import flat, key, render
 from pipelines.lib.text.lines import normalise, words
 
 URL_TEXT = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 ITEM_TAGS = {"li", "article", "div"}
 MIN_TEASERS = 3
+LINK_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div")  # blocks inside a link that hold a headline
 
 
 @dataclass
@@ -66,10 +67,8 @@ def headline_links(tree) -> tuple[list[str], dict]:
 
 
 def block_lines(a) -> list[str]:
-    """Keys of the lines (>= 3 words) of a link that holds blocks: a headline and its time in one <a>."""
-    if not any(isinstance(el.tag, str) and el.tag in BLOCK for el in a.iterdescendants()):
-        return []
-    return [k for t, _ in render(a) if len((k := key(t)).split()) >= 3]
+    """Keys of the blocks (>= 3 words) of a link that holds blocks: a headline and its time in one <a>."""
+    return [k for el in a.iter(*LINK_BLOCKS) if el is not a and len((k := key(el.text_content())).split()) >= 3]
 
 
 def teaser_items(per_item: dict, language: str) -> list:
