@@ -62,13 +62,21 @@ def ours(html: bytes, url: str | None) -> str:
 
 
 def text_caches() -> list:
-    """functools caches of the extraction libraries keyed by text: cleared before each timed call,
-    so the function timed second does not find the other's work on the same page cached."""
+    """functools caches keyed by text: the extraction libraries' and the clean-text stage's bounded
+    ones (not its lexicons). Cleared before each timed call, so the function timed second does not
+    find the other's work on the same page cached, nor a repeated call its own."""
     found = []
     for mod_name, mod in list(sys.modules.items()):
         if mod_name.split(".")[0] in ("trafilatura", "htmldate", "justext", "courlan"):
             found += [f for f in vars(mod).values() if callable(getattr(f, "cache_clear", None))]
+        elif mod_name.startswith("pipelines.lib.text."):
+            found += [f for f in vars(mod).values() if _bounded_cache(f)]
     return list({id(f): f for f in found}.values())
+
+
+def _bounded_cache(f) -> bool:
+    info = getattr(f, "cache_parameters", None)
+    return callable(info) and info().get("maxsize") is not None
 
 
 def run(name: str, pages, verbose: bool, memory: bool = False) -> dict[str, tuple[float, float]]:

@@ -86,7 +86,7 @@ def outside_related_lists(text: str, r: FurnitureRules, removed: Removed) -> Ite
         line = normalise(raw)
         if not line:
             continue
-        if any(p.match(line) for p in r.list_heading):
+        if r.list_heading.match(line):
             removed.append(("furniture", line))
             in_list = True
             continue

@@ -36,7 +36,7 @@ def is_stamp(line: str, r: FurnitureRules) -> bool:
     a bare decimal ("225.86 -1.4%", a price) is none."""
     if not DIGIT.search(line):
         return False
-    if any(p.match(line) for p in r.counter):
+    if r.counter.match(line):
         return True
     if not is_date_line(line, r):
         return False

@@ -14,7 +14,7 @@ from pipelines.lib import lexicons
 class FurnitureRules:
     furniture: re.Pattern  # any furniture line pattern (matched at the line start)
     caption: re.Pattern
-    list_heading: list[re.Pattern]
+    list_heading: re.Pattern
     menu_words: set[str]
     breadcrumb_home: set[str]
     read_also: re.Pattern
@@ -26,18 +26,14 @@ class FurnitureRules:
     not_place: set[str]
     caption_class: re.Pattern
     teaser_class: re.Pattern
-    byline: list[re.Pattern] = field(default_factory=list)
+    byline: re.Pattern = re.compile(r"(?!)")
     credit_end: re.Pattern | None = None
     embed: re.Pattern | None = None
     credit_photo: re.Pattern | None = None
     menu_joiners: set[str] = field(default_factory=set)
     editor_code: re.Pattern | None = None
-    counter: list[re.Pattern] = field(default_factory=list)
+    counter: re.Pattern = re.compile(r"(?!)")
     counter_word: re.Pattern | None = None
-
-
-def _compile_all(patterns: list[str]) -> list[re.Pattern]:
-    return [re.compile(p, re.I) for p in patterns]
 
 
 def _any_of(patterns: list[str]) -> re.Pattern:
@@ -70,7 +66,7 @@ def rules(language: str = "id") -> FurnitureRules:
     return FurnitureRules(
         furniture=_any_of(line["furniture"]),
         caption=_any_of(line["caption"]),
-        list_heading=_compile_all(line["list_heading"]),
+        list_heading=_any_of(line["list_heading"]),
         menu_words=_lower(line["menu_words"]),
         breadcrumb_home=_lower(line["breadcrumb_home"]),
         read_also=re.compile(inline["read_also"], re.I),
@@ -82,12 +78,12 @@ def rules(language: str = "id") -> FurnitureRules:
         not_place=_lower(lex["dateline"]["not_place"]),
         caption_class=re.compile("|".join(markup["caption_class"]), re.I),
         teaser_class=re.compile("|".join(markup["teaser_class"]), re.I),
-        byline=_compile_all(line.get("byline", [])),
+        byline=_any_of(line.get("byline", [])),
         credit_end=re.compile(rf"(?:{'|'.join(inline['credit_end'])})\s*\.?\s*$") if inline.get("credit_end") else None,
         embed=_optional(inline.get("embed"), re.I),
         credit_photo=_optional(inline.get("credit_photo"), re.I),
         menu_joiners=_lower(line.get("menu_joiners", [])),
         editor_code=_optional(inline.get("editor_code")),
-        counter=_compile_all(line.get("counter", [])),
+        counter=_any_of(line.get("counter", [])),
         counter_word=_optional(inline.get("counter_word"), re.I),
     )

@@ -27,6 +27,7 @@ MAX_SUBHEAD_WORDS = 12
 MAX_LINKED = 0.5
 EDGE = 50  # letters and digits of a line that tell it apart
 MIN_RUN_WORDS = 18  # mean words of a put-back paragraph: a list of teasers or promos has fewer
+MIN_RUN_CHARS = 2 * MIN_RUN_WORDS  # no line of that many words is shorter
 
 
 def region_of(container):
@@ -56,15 +57,16 @@ class Present:
 
 def region_lines(container, box: list[tuple[str, float]]) -> list[str]:
     """The rendered lines, mostly not link text, of the region around the container (``box``:
-    the container's own rendered lines, enough when the region adds no paragraph's worth of words)."""
+    the container's own rendered lines, used for it rather than rendering it again, and enough
+    alone when the region adds no paragraph's worth of words)."""
     region = region_of(container)
     if region is None:
         return []
+    rendered = box
     if region is not container:
         extra = len(region.text_content().split()) - sum(len(t.split()) for t, _ in box)
-        rendered = render(region) if extra >= MIN_RUN_WORDS else box
-    else:
-        rendered = box
+        if extra >= MIN_RUN_WORDS:
+            rendered = [line for child in region for line in (box if child is container else render(child))]
     return [t for t, linked in rendered if linked < MAX_LINKED]
 
 
@@ -156,7 +158,7 @@ def worth_a_look(body: list[str], region: list[str], captions, dated) -> bool:
     present, captioned = Present(body), Present(list(captions))
     first = next((i for i, x in enumerate(region) if x in present), len(region))
     for i, line in enumerate(region):
-        if len(words(line)) < MIN_RUN_WORDS or not is_sentence(line, MIN_RUN_WORDS) or line in present:
+        if len(line) < MIN_RUN_CHARS or not is_sentence(line, MIN_RUN_WORDS) or line in present:
             continue
         if line not in captioned and (i > first or dated(line)):
             return True

@@ -4,6 +4,7 @@ compare such lines with extracted text."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.lib.text.lines import normalise, words
 
@@ -54,6 +55,7 @@ SKIP = {
 }
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """Lowercase words joined by single spaces: compares lines whatever their punctuation."""
     return " ".join(words(text.lower()))

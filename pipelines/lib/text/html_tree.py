@@ -62,10 +62,10 @@ def parse_html(html: str):
         tree = load_html(flatten_nesting(html))
     if tree is None:
         return None
-    elements = sum(1 for _ in tree.iter())
+    elements = int(tree.xpath("count(//node()[not(self::text())])"))  # counted without making Python elements
     if elements > MAX_ELEMENTS:
         raise PageTooComplex(f"page too complex: {elements} elements, the limit is {MAX_ELEMENTS}")
-    if sum(1 for p in tree.iter("p") for _ in p.iterdescendants()) > INLINE_PIECES:
+    if tree.xpath("count(//p//node()[not(self::text())])") > INLINE_PIECES:
         etree.strip_tags(tree, *INLINE_TAGS)
         tree = load_html(etree.tostring(tree, encoding="unicode"))
     return tree

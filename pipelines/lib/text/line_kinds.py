@@ -54,6 +54,8 @@ def _menu_items(text: str, r: FurnitureRules) -> tuple[int, int]:
 def is_breadcrumb(line: str, r: FurnitureRules) -> bool:
     """ "Home > News > Internasional", "Beranda » Daerah", "Home / Ekonomi / Makro": short segments
     between arrows (or spaced slashes), the first a home link or most of them section names."""
+    if line.rstrip()[-1:] in tuple(".?!:;,"):  # its last crumb would end a sentence
+        return False
     parts = [p.strip() for p in CRUMB_SEP.split(line)]
     if len(parts) < 2 or not all(parts) or any(len(p.split()) > 5 or re.search(r"[.?!:;,]$", p) for p in parts):
         return False
@@ -79,7 +81,7 @@ def line_kind(line: str, r: FurnitureRules) -> str | None:
     low = bare.lower().strip(" :.")
     if low in r.menu_words or any(r.furniture.match(x) for x in {line, bare}) or is_menu_line(bare, r):
         return "furniture"
-    if any(p.match(bare) for p in r.byline):
+    if r.byline.match(bare):
         return "date" if r.date.search(line) else "furniture"
     if is_outlet_banner(line):
         return "furniture"

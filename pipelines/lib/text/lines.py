@@ -4,6 +4,7 @@ sentence, a headline or an item of a tag list. No lexicon: these hold in any lan
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DASH = r"\s*[-–—]+\s*"
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -17,8 +18,10 @@ def normalise(line: str) -> str:
     return re.sub(r"[\s|\u00a0\u200b]+", " ", line).strip()
 
 
-def words(text: str) -> list[str]:
-    return WORD.findall(text)
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` (cached: the cleaning asks about the same lines many times)."""
+    return tuple(WORD.findall(text))
 
 
 def ends_sentence(line: str) -> bool:
