@@ -356,3 +356,26 @@ def test_a_counter_tail_glued_after_the_last_sentence_is_cut():
     # a count inside the paragraph's last sentence stays
     kept = "Video kampanye itu sudah ditonton 12.345 kali dilihat warga sejak Senin, kata panitia."
     assert strip_lines(kept).lines == [kept]
+
+
+def test_headline_lists_that_put_the_time_first_or_a_label_between_are_removed():
+    text = """Jaksa menuntut terdakwa penipuan arisan daring dengan hukuman empat tahun penjara.
+10:15 WIB
+Stok Beras di Gudang Bulog Cukup hingga Akhir Tahun
+09:40 WIB
+Pemkab Bangun Tiga Puskesmas Baru di Wilayah Perbatasan
+Hakim menunda sidang putusan hingga pekan depan karena salah satu anggota majelis sakit.
+Kereta Cepat Tambah Jadwal Perjalanan Akhir Pekan
+3 jam lalu
+EKONOMI
+Nilai Ekspor Kopi Naik pada Kuartal Ketiga
+4 jam lalu"""
+    assert strip_lines(text).lines == [
+        "Jaksa menuntut terdakwa penipuan arisan daring dengan hukuman empat tahun penjara.",
+        "Hakim menunda sidang putusan hingga pekan depan karena salah satu anggota majelis sakit.",
+    ]
+
+
+def test_read_also_with_other_separators_is_cut_inline():
+    text = "Harga beras stabil pekan ini. Baca juga » pasar induk sepi pembeliPedagang berharap kondisi segera pulih."
+    assert strip_lines(text).lines == ["Harga beras stabil pekan ini. Pedagang berharap kondisi segera pulih."]

@@ -5,8 +5,9 @@ appended after the body.
 - A headline list: two or more items in a row, an item being a headline-shaped line (no
   sentence end) followed by a stamp line ("2 jam lalu", "21/05/2024, 08:10 WIB", "12.345
   views"), or a headline with the stamp glued to its end ("Harga Gabah Turun 2 jam lalu").
-  A rank number ("1", "2") may stand between items. A list whose first line follows a stamp
-  is an agenda (date, then event) and stays.
+  A rank number or a short label ("1", "NASIONAL") may stand between items. Items may also
+  put the stamp first when it has a clock time, an age or a count ("10:15 WIB", then the
+  headline); a list of dates, each followed by an event, is an agenda and stays.
 - A counter widget: three or more lines in a row of at most two words each, half of them with a
   digit ("Senang12", "2.310", "Suka", "148").
 - A second article: after a sentence of the article, a paragraph opening with an outlet dateline
@@ -25,6 +26,7 @@ from pipelines.lib.text.lines import ends_sentence, is_sentence, words
 
 STAMP_MARK = re.compile(r"[^\W\d_]|\d[/:-]\d")  # in a date: a month, weekday or zone, or a date or time separator
 DIGIT = re.compile(r"\d")  # every stamp has one
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 MAX_STAMP_WORDS = 6
 MIN_ITEMS = 2
 MIN_COUNTER_LINES = 3
@@ -63,38 +65,58 @@ def _is_rank(line: str) -> bool:
     return line.strip(" .#").isdigit() and len(line) <= 4
 
 
-def list_items(lines: list[str], r: FurnitureRules) -> list[tuple[int, int]]:
-    """(first, last) line index of each headline-and-stamp item, in order."""
+def _is_label(line: str) -> bool:
+    """A rank number or a short label between items ("3", "NASIONAL", "Sepak Bola")."""
+    return _is_rank(line) or (len(words(line)) <= 2 and not ends_sentence(line))
+
+
+def is_news_stamp(line: str, r: FurnitureRules) -> bool:
+    """A stamp with a clock time, a relative age or a count: what a headline list puts first;
+    a bare date first is an agenda's."""
+    return is_stamp(line, r) and bool(CLOCK.search(line) or r.relative_age.search(line) or r.counter.match(line))
+
+
+def list_items(lines: list[str], r: FurnitureRules, stamp_first: bool = False) -> list[tuple[int, int]]:
+    """(first, last) line index of each headline-and-stamp item, in order: a headline then its
+    stamp, or glued together; with ``stamp_first`` a news stamp then its headline."""
     items, i = [], 0
     while i < len(lines):
-        if i + 1 < len(lines) and is_headline_shaped(lines[i]) and is_stamp(lines[i + 1], r):
-            items.append((i, i + 1))
-            i += 2
-        elif stamped_headline(lines[i], r):
+        head, stamp = (i + 1, i) if stamp_first else (i, i + 1)
+        if i + 1 < len(lines) and is_headline_shaped(lines[head]) and is_stamp(lines[stamp], r):
+            if not stamp_first or is_news_stamp(lines[stamp], r):
+                items.append((i, i + 1))
+                i += 2
+                continue
+        if not stamp_first and stamped_headline(lines[i], r):
             items.append((i, i))
-            i += 1
-        else:
-            i += 1
+        i += 1
     return items
 
 
 def headline_list_lines(lines: list[str], r: FurnitureRules) -> set[int]:
-    """Indices of the lines of headline lists (runs of ``MIN_ITEMS`` items or more)."""
+    """Indices of the lines of headline lists (runs of ``MIN_ITEMS`` items or more, a rank or
+    a short label allowed between items)."""
+    out: set[int] = set()
+    for stamp_first in (False, True):
+        for run in _runs(list_items(lines, r, stamp_first), lines):
+            start = run[0][0]
+            if len(run) < MIN_ITEMS or (not stamp_first and start > 0 and is_stamp(lines[start - 1], r)):
+                continue  # one item, or an agenda (a date, then its event)
+            first = start - 1 if start > 0 and _is_rank(lines[start - 1]) else start
+            out.update(range(first, run[-1][1] + 1))
+    return out
+
+
+def _runs(items: list[tuple[int, int]], lines: list[str]) -> list[list[tuple[int, int]]]:
+    """Items grouped into runs: at most one rank or label line between neighbours."""
     runs: list[list[tuple[int, int]]] = []
-    for item in list_items(lines, r):
+    for item in items:
         between = lines[runs[-1][-1][1] + 1 : item[0]] if runs else []
-        if runs and len(between) <= 1 and all(_is_rank(x) for x in between):
+        if runs and len(between) <= 1 and all(_is_label(x) for x in between):
             runs[-1].append(item)
         else:
             runs.append([item])
-    out: set[int] = set()
-    for run in runs:
-        start = run[0][0]
-        if len(run) < MIN_ITEMS or (start > 0 and is_stamp(lines[start - 1], r)):
-            continue  # one item, or an agenda (a date, then its event)
-        first = start - 1 if start > 0 and _is_rank(lines[start - 1]) else start
-        out.update(range(first, run[-1][1] + 1))
-    return out
+    return runs
 
 
 def counter_lines(lines: list[str]) -> set[int]:
