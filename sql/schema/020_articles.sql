@@ -20,8 +20,6 @@ create table if not exists core.articles (
     extractor_version varchar not null,
     ingested_at     timestamp not null
 );
--- a warehouse made before page_kind existed gets the column
-alter table core.articles add column if not exists page_kind varchar default 'article';
 
 -- One row per rejected input, with the reason. Nothing a user gave is dropped silently.
 create table if not exists core.rejected (
