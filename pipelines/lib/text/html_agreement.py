@@ -6,7 +6,10 @@ that element or a section in a wrapper of its own is lost. The region around the
 container (its parent, rendered as a reader sees it) and readability's text are two other
 views of the page. A paragraph of the region is put back, in document order, when it is
 prose (a sentence of 8 words or more, mostly not link text), readability has it too, and the
-chosen body does not; a short subheading goes back with the paragraph under it. Both views
+chosen body does not; a short subheading goes back with the paragraph under it. Put-back lines
+go by runs (those between two body lines, or after the last): a run whose paragraphs average
+fewer than ``MIN_RUN_WORDS`` words is a list of teasers or promos and stays out, and a run above
+the body's first line goes back only as the article's lead, opening with its dateline. Both views
 are cleaned like any candidate first (``html_candidates.clean_candidate``), so headline
 lists, widgets and a second article never come back. Readability runs only when the region
 holds news-sized prose that the body lacks, the cleaning only when readability holds it too.
