@@ -39,3 +39,21 @@ def max_bytes() -> int:
 def max_seconds() -> float:
     """Time one document may take to clean or to extract before it is rejected (WARTA_MAX_SECONDS)."""
     return float(os.environ.get("WARTA_MAX_SECONDS", "60"))
+
+
+def staging() -> str:
+    """Where backfill partitions stage their Parquet files: a folder, or an fsspec URL such as
+    ``s3://bucket/warta-staging`` (WARTA_STAGING)."""
+    location = os.environ.get("WARTA_STAGING") or ""
+    return location if "://" in location else _path("WARTA_STAGING", DATA / "staging")
+
+
+def backfill_executor() -> str:
+    """The executor of the backfill job: multiprocess (default), dask or k8s (WARTA_BACKFILL_EXECUTOR)."""
+    return os.environ.get("WARTA_BACKFILL_EXECUTOR", "multiprocess")
+
+
+def backfill_steps() -> int:
+    """How many partition steps the backfill job has, each staging its share of the files
+    (WARTA_BACKFILL_STEPS; the same in every process of a deployment)."""
+    return int(os.environ.get("WARTA_BACKFILL_STEPS", "4"))

@@ -18,6 +18,10 @@
         sitemap: https://example.com/sitemap-news.xml
       - name: picked
         urls: [https://example.com/a, https://example.com/b]
+      - name: archive
+        warc: archives/*.warc.gz  # a WARC file, a glob (relative to this file) or a list of http(s) URLs
+        hosts: [example.com]      # optional: only pages of these hosts (and their subdomains)
+        languages: [id]           # optional: only pages detected in these languages
 
 Every number must be finite and in its option's range (``SOURCE_NUMBERS``, ``FETCH_NUMBERS``),
 and the user agent one line of text. Every problem is reported when the file is read, with
@@ -35,9 +39,10 @@ import yaml
 
 from pipelines.lib.ingest.fetch import FetchError, FetchPolicy, parse_target_url
 from pipelines.lib.ingest.urls import is_http_url
+from pipelines.lib.ingest.warc_options import WARC_OPTIONS, WarcOptionsError, warc_filters, warc_location
 
-KINDS = ("inbox", "feed", "sitemap", "urls")
-OPTIONS = {"name", "language", "interval_minutes", "max_articles", "allow_private", *KINDS}
+KINDS = ("inbox", "feed", "sitemap", "urls", "warc")
+OPTIONS = {"name", "language", "interval_minutes", "max_articles", "allow_private", *KINDS, *WARC_OPTIONS}
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -70,17 +75,20 @@ class SourcesError(ValueError):
 @dataclass(frozen=True)
 class Source:
     name: str
-    kind: str  # inbox | feed | sitemap | urls
-    location: str  # the folder (absolute), feed or sitemap URL; for urls, the first URL
+    kind: str  # inbox | feed | sitemap | urls | warc
+    location: str  # the folder (absolute), feed or sitemap URL, WARC path or glob (absolute); else the first URL
     urls: tuple[str, ...] = ()
     language: str = "id"
     interval_minutes: float = 0.0
     max_articles: int = 100
     allow_private: bool = False
+    hosts: tuple[str, ...] = ()  # warc: only pages of these hosts
+    languages: tuple[str, ...] = ()  # warc: only pages detected in these languages
 
     @property
     def is_web(self) -> bool:
-        return self.kind != "inbox"
+        """Feeds, sitemaps and URL lists (polled by the hourly schedule); not inbox folders or archives."""
+        return self.kind not in ("inbox", "warc")
 
 
 @dataclass(frozen=True)
@@ -142,8 +150,17 @@ def _source(path: Path, index: int, entry: object) -> Source:
             raise SourcesError(f"{where}: `urls` must be a list of URLs")
         urls = tuple(url.strip() for url in value if url.strip())
         location = urls[0] if urls else ""
+    elif kind == "warc":
+        try:
+            location, urls = warc_location(path, value)
+        except WarcOptionsError as error:
+            raise SourcesError(f"{where}: {error}") from None
     else:
         location = str(value).strip()
+    try:
+        hosts, languages = warc_filters(kind, entry)
+    except WarcOptionsError as error:
+        raise SourcesError(f"{where}: {error}") from None
     for url in urls or ((location,) if kind in ("feed", "sitemap") else ()):
         _check_url(where, url)
     return Source(
@@ -155,6 +172,8 @@ def _source(path: Path, index: int, entry: object) -> Source:
         interval_minutes=float(_number(where, "interval_minutes", entry.get("interval_minutes", 0))),
         max_articles=int(_number(where, "max_articles", entry.get("max_articles", 100))),
         allow_private=_flag(where, "allow_private", entry.get("allow_private", False)),
+        hosts=hosts,
+        languages=languages,
     )
 
 
