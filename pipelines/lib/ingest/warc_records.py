@@ -56,7 +56,7 @@ def read_responses(stream: BinaryIO, max_bytes: int) -> Iterator[WarcResponse | 
         except StopIteration:
             return
         except Exception as error:  # warcio and zlib raise many kinds on broken input
-            yield WarcProblem(None, f"malformed WARC: {type(error).__name__}: {error}; the rest is not read", offset)
+            yield WarcProblem(None, f"malformed WARC: {_said(error)}; the rest of the file is not read", offset)
             return
 
 
@@ -67,7 +67,7 @@ def _response(record, offset: int, max_bytes: int) -> WarcResponse | WarcProblem
         content = _read_capped(record.content_stream(), max_bytes)
         _drain(record.raw_stream)
     except Exception as error:  # a payload whose chunking or content encoding is broken
-        return WarcProblem(url or None, f"malformed WARC record: {type(error).__name__}: {error}", offset, declared)
+        return WarcProblem(url or None, f"malformed WARC record: {_said(error)}", offset, declared)
     missing = record.raw_stream.limit
     if missing > 0:
         reason = f"truncated WARC record: {missing} of {declared} bytes missing"
@@ -89,6 +89,12 @@ def _response(record, offset: int, max_bytes: int) -> WarcResponse | WarcProblem
         content=content,
         offset=offset,
     )
+
+
+def _said(error: Exception) -> str:
+    """The error's kind and the first line of its message, at most 200 characters."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return f"{type(error).__name__}: {lines[0][:200] if lines else ''}"
 
 
 def _read_capped(stream, max_bytes: int) -> bytes | None:
