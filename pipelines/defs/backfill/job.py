@@ -87,7 +87,6 @@ def partition_step(share: int, shares: int) -> dg.OpDefinition:
 @dg.op(
     description="The single writer: load every staged set not loaded yet, process what stays pending, "
     "rebuild the timeline and the views, publish.",
-    pool="warehouse",
 )
 def merge_staged(
     context: dg.OpExecutionContext,
