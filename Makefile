@@ -49,6 +49,7 @@ bench: setup
 	$(VENV)/bin/python benchmarks/near_duplicates_throughput.py
 	$(VENV)/bin/python benchmarks/poll_known_urls.py 1000
 	$(VENV)/bin/python benchmarks/hostile_memory.py
+	$(VENV)/bin/python benchmarks/backfill_throughput.py $(REALDATA)
 
 clean:
-	rm -rf $(VENV) .tools data/warehouse.duckdb data/warehouse.duckdb.wal data/work data/raw storage history schedules logs
+	rm -rf $(VENV) .tools data/warehouse.duckdb data/warehouse.duckdb.wal data/work data/raw data/staging storage history schedules logs
