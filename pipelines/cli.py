@@ -1,4 +1,4 @@
-"""``warta``: run the pipeline, summarise the warehouse, score it against a gold file."""
+"""``warta``: run the pipeline, summarise the warehouse, render its report, score it against a gold file."""
 
 from __future__ import annotations
 
@@ -24,22 +24,19 @@ EXAMPLE_QUERY = (
 def run(
     reprocess: bool = False, resources: dict | None = None, sources: list[str] | None = None
 ) -> dg.ExecuteInProcessResult:
-    """Poll the sources and materialize every asset once, as one Dagster run (recorded under DAGSTER_HOME if
-    set); with ``reprocess``, every stored document is cleaned and extracted again."""
+    """Run the `reingest` job (poll the sources, process what is new), or with ``reprocess`` the `reextract` job
+    (clean and extract every stored document again, fetching nothing), in this process as one Dagster run
+    (recorded under DAGSTER_HOME if set)."""
     from pipelines.definitions import defs
     from pipelines.defs.resources import build_resources
 
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    ops = {"articles": {"config": {"reprocess": reprocess}}}
-    if not reprocess:  # a reprocess works from the raw store and fetches nothing (the `reextract` job)
-        ops["documents"] = {"config": {"sources": sources or []}}
-    everything = dg.AssetSelection.all()
-    return dg.materialize(
-        [*defs.assets, *(defs.asset_checks or [])],
-        resources=resources or build_resources(),
-        instance=instance,
-        selection=everything - dg.AssetSelection.assets("documents") if reprocess else everything,
+    ops = {} if reprocess else {"documents": {"config": {"sources": sources or []}}}
+    job = defs.resolve_job_def("reextract" if reprocess else "reingest")
+    return job.execute_in_process(
         run_config={"ops": ops, "loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+        instance=instance,
+        resources=resources or build_resources(),
     )
 
 
@@ -49,8 +46,8 @@ def summary(database: str) -> str:
         example = conn.sql(EXAMPLE_QUERY).pl()
     lines = [f"warehouse: {database}"]
     lines += [f"  {table:<9} {counts[table]:>6}" for table in SUMMARY_TABLES]
-    lines += ["", "open it read-only while runs go on: duckdb -readonly " + database]
-    lines += ["", "example query (duckdb " + database + "):", EXAMPLE_QUERY, str(example)]
+    lines += ["", "open it read-only while runs go on: make sql (the DuckDB CLI: duckdb -readonly " + database + ")"]
+    lines += ["", "example query:", EXAMPLE_QUERY, str(example)]
     return "\n".join(lines)
 
 
@@ -124,12 +121,22 @@ def backfill_list() -> str:
     return "\n".join(lines) or "no partition registered (warta backfill add)"
 
 
+def write_dictionary_docs() -> int:
+    from pipelines.lib.warehouse.dictionary_docs import write_docs
+
+    written = write_docs()
+    print("\n".join(f"rewrote {path}" for path in written) or "README.md and docs/dictionary.md are up to date")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="warta", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     run_cmd = sub.add_parser("run", help="materialize every asset on the inbox, then print a summary")
     run_cmd.add_argument("--reprocess", action="store_true", help="redo every input (after an extractor upgrade)")
     sub.add_parser("summary", help="row counts and an example query")
+    sub.add_parser("report", help="render report.html (charts) beside the warehouse")
+    sub.add_parser("dictionary", help="rewrite the README's view table and docs/dictionary.md from the dictionary")
     eval_cmd = sub.add_parser("eval", help="score the warehouse against a gold file")
     eval_cmd.add_argument("gold", help="gold annotations (the format of shared/gold/seeds.json)")
     backfill_cmd = sub.add_parser("backfill", help="register WARC files as backfill partitions, or list them")
@@ -138,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     backfill_cmd.add_argument("--source", action="append", help="only the files of this warc source")
     args = parser.parse_args(argv)
     database = settings.warehouse()
+    if args.command == "dictionary":
+        return write_dictionary_docs()
     if args.command == "backfill":
         if not os.environ.get("DAGSTER_HOME"):
             print("warta: set DAGSTER_HOME (the instance that keeps the partitions; make sets it)", file=sys.stderr)
@@ -165,6 +174,11 @@ def main(argv: list[str] | None = None) -> int:
         print(summary(database))
     elif args.command == "summary":
         print(summary(database))
+    elif args.command == "report":
+        from pipelines.lib.report.page import write_report_of
+
+        written = write_report_of(Path(database))
+        print(f"{written.path}: {written.charts} charts, {written.bytes} bytes; open it in a browser")
     elif args.command == "eval":
         print(evaluate(args.gold, database))
     return 0

@@ -1,12 +1,19 @@
-"""Where warta reads and writes, from the environment (with repository defaults)."""
+"""Where warta reads and writes, from the environment (with repository defaults), and the checks a run
+makes of those places before any work: a ``SettingsError`` names the setting and what is wrong."""
 
 from __future__ import annotations
 
+import math
 import os
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
+
+
+class SettingsError(ValueError):
+    """A setting names a place warta cannot use, or a value it cannot read."""
 
 
 def _path(variable: str, default: Path) -> str:
@@ -33,12 +40,25 @@ def raw_dir() -> str:
 
 
 def max_bytes() -> int:
-    return int(os.environ.get("WARTA_MAX_BYTES", "5000000"))
+    """Larger documents are rejected as oversized (WARTA_MAX_BYTES)."""
+    return int(positive_number("WARTA_MAX_BYTES", os.environ.get("WARTA_MAX_BYTES", "5000000"), whole=True))
 
 
 def max_seconds() -> float:
     """Time one document may take to clean or to extract before it is rejected (WARTA_MAX_SECONDS)."""
-    return float(os.environ.get("WARTA_MAX_SECONDS", "60"))
+    return positive_number("WARTA_MAX_SECONDS", os.environ.get("WARTA_MAX_SECONDS", "60"))
+
+
+def workers() -> int:
+    """Processes that clean and extract documents side by side; 0 (the default) is one per core (WARTA_WORKERS)."""
+    value = os.environ.get("WARTA_WORKERS", "0")
+    return 0 if value.strip() == "0" else int(positive_number("WARTA_WORKERS", value, whole=True))
+
+
+def chunk_size() -> int:
+    """Documents cleaned, and articles extracted, per chunk; each chunk is written and committed before the
+    next (WARTA_CHUNK_SIZE)."""
+    return int(positive_number("WARTA_CHUNK_SIZE", os.environ.get("WARTA_CHUNK_SIZE", "200"), whole=True))
 
 
 def staging() -> str:
@@ -56,4 +76,35 @@ def backfill_executor() -> str:
 def backfill_steps() -> int:
     """How many partition steps the backfill job has, each staging its share of the files
     (WARTA_BACKFILL_STEPS; the same in every process of a deployment)."""
-    return int(os.environ.get("WARTA_BACKFILL_STEPS", "4"))
+    return int(positive_number("WARTA_BACKFILL_STEPS", os.environ.get("WARTA_BACKFILL_STEPS", "4"), whole=True))
+
+
+def positive_number(setting: str, value: object, whole: bool = False) -> float:
+    """``value`` as a finite number above zero (a whole one if ``whole``); SettingsError naming ``setting``."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        number = math.nan
+    if not math.isfinite(number) or number <= 0 or (whole and not number.is_integer()):
+        kind = "a whole number" if whole else "a number"
+        raise SettingsError(f"{setting} must be {kind} above 0, not {value!r}")
+    return number
+
+
+def check_file_place(setting: str, path: str | Path) -> None:
+    """``path`` can be a file warta replaces: not a directory, in a folder where it can create files."""
+    path = Path(path)
+    if path.is_dir():
+        raise SettingsError(f"{setting}: {path} is a directory; it must name a file")
+    check_folder(setting, path.parent)
+
+
+def check_folder(setting: str, folder: str | Path) -> None:
+    """``folder`` exists (or is created) and warta can create files in it."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass  # an unnamed file, gone when closed: nothing is left behind
+    except OSError as error:
+        raise SettingsError(f"{setting}: cannot write in {folder} ({error.strerror or error})") from None

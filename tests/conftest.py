@@ -66,3 +66,30 @@ def resources_for(workspace: Path, max_bytes: int = 200_000, max_seconds: float 
 def copy_seeds(inbox: Path) -> None:
     for path in SEEDS.glob("*.txt"):
         shutil.copy(path, inbox / path.name)
+
+
+@pytest.fixture(scope="session")
+def analyst_run(tmp_path_factory) -> tuple[Path, object]:
+    """One run shared by the analyst-side tests: the samples, one empty file (rejected) and a feed on a closed
+    local port (a source that fails). Returns the workspace and the run's result."""
+    from pipelines.cli import run
+
+    workspace = tmp_path_factory.mktemp("analyst")
+    (workspace / "inbox").mkdir()
+    copy_seeds(workspace / "inbox")
+    (workspace / "inbox" / "empty.txt").write_bytes(b"")
+    (workspace / "sources.yaml").write_text(
+        "fetch: {host_delay_seconds: 0, retries: 0, timeout_seconds: 2}\n"
+        "sources:\n  - name: inbox\n    inbox: inbox\n"
+        f"  - name: closed\n    feed: http://127.0.0.1:{closed_port()}/feed.xml\n    allow_private: true\n"
+    )
+    return workspace, run(resources=resources_for(workspace))
+
+
+def closed_port() -> int:
+    """A local TCP port with nothing listening on it."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

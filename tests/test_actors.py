@@ -53,6 +53,6 @@ def test_actor_ids_are_stable_and_case_insensitive():
 
 
 def test_an_institution_speaks_as_an_organisation():
-    actors = ArticleActors.scan("Kepolisian Wales Selatan mengatakan tak ada penangkapan.")
-    actor = actors.resolve("Kepolisian Wales Selatan")
-    assert (actor.name, actor.kind) == ("Kepolisian Wales Selatan", "organization")
+    actors = ArticleActors.scan("Kepolisian Sumatera Selatan mengatakan tak ada penangkapan.")
+    actor = actors.resolve("Kepolisian Sumatera Selatan")
+    assert (actor.name, actor.kind) == ("Kepolisian Sumatera Selatan", "organization")

@@ -48,7 +48,7 @@ def counts(workspace: Path) -> dict[str, int]:
 def test_samples_load_and_a_second_run_processes_nothing(workspace: Path):
     copy_seeds(workspace / "inbox")
     first = materialize(workspace)
-    assert first.success
+    assert first.success and first.dagster_run.job_name == "reingest"
     assert metadata(first, "articles", "processed") == 5
     loaded = counts(workspace)
     assert loaded["articles"] == 5 and loaded["quotes"] > 20 and loaded["figures"] > 10 and loaded["events"] > 5
@@ -63,7 +63,7 @@ def test_every_asset_check_passes(workspace: Path):
     copy_seeds(workspace / "inbox")
     result = materialize(workspace)
     evaluations = result.get_asset_check_evaluations()
-    assert len(evaluations) == 7
+    assert len(evaluations) == 9  # 7 blocking (keys, offsets), 2 warnings (rejected inputs, failed sources)
     assert all(evaluation.passed for evaluation in evaluations), [e.check_name for e in evaluations if not e.passed]
 
 
@@ -170,6 +170,7 @@ def test_reprocess_redoes_every_input(workspace: Path):
     copy_seeds(workspace / "inbox")
     materialize(workspace)
     result = materialize(workspace, reprocess=True)
+    assert result.dagster_run.job_name == "reextract"
     assert metadata(result, "articles", "processed") == 5
     assert metadata(result, "quotes", "articles_processed") == 5
 
@@ -255,6 +256,7 @@ def test_the_timeline_lists_an_event_once_with_every_article_reporting_it(worksp
         "timeline",
         "analytics_views",
         "published_warehouse",
+        "report",
     ],
 )
 def test_every_asset_says_its_grain_and_kinds(asset: str):
@@ -262,4 +264,4 @@ def test_every_asset_says_its_grain_and_kinds(asset: str):
 
     spec = next(s for s in defs.resolve_all_asset_specs() if s.key == dg.AssetKey(asset))
     assert spec.description and spec.kinds
-    assert asset in ("analytics_views", "published_warehouse") or "one row per" in spec.description.lower()
+    assert asset in ("analytics_views", "published_warehouse", "report") or "one row per" in spec.description.lower()

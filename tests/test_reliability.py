@@ -54,10 +54,10 @@ def environment(workspace: Path) -> dict:
     return env
 
 
-def start_run(workspace: Path) -> subprocess.Popen:
+def start_run(workspace: Path, **settings: str) -> subprocess.Popen:
     return subprocess.Popen(
         [DAGSTER, "job", "execute", "-m", "pipelines.definitions", "-j", "reingest"],
-        env=environment(workspace),
+        env=environment(workspace) | settings,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -116,8 +116,8 @@ KILL_POINTS = [
 ]
 
 
-def kill_at(workspace: Path, marker: str, delay: float = 0.05) -> None:
-    run = start_run(workspace)
+def kill_at(workspace: Path, marker: str, delay: float = 0.05, **settings: str) -> None:
+    run = start_run(workspace, **settings)
     for line in run.stderr:
         if marker in line:
             time.sleep(delay)
@@ -142,6 +142,21 @@ def test_runs_killed_at_several_points_leave_the_published_warehouse_as_it_was(w
     shutil.copy(workspace / "sources.yaml", reference / "sources.yaml")
     run_to_end(reference)
     assert counts(published) == counts(reference / "warehouse.duckdb")  # everything, exactly once
+    with duckdb.connect(str(published), read_only=True) as conn:
+        assert conn.execute("select count(*) - count(distinct source) from core.articles").fetchall()[0][0] == 0
+
+
+def test_a_run_killed_after_two_chunks_keeps_them_and_the_next_run_does_the_rest(workspace: Path):
+    published = first_run(workspace)
+    fill_inbox(workspace / "inbox", copies=3)  # 39 pages, in chunks of 10
+    kill_at(workspace, "cleaned 20/39 documents", delay=0, WARTA_CHUNK_SIZE="10")
+    with duckdb.connect(str(workspace / "work" / "warehouse.duckdb"), read_only=True) as conn:
+        kept = conn.execute("select count(*) from core.articles").fetchall()[0][0]
+    assert 5 + 20 <= kept < 5 + 39  # the two chunks written before the kill stay; the rest waits
+
+    left = 5 + 39 - kept
+    assert f"cleaned {left}/{left} documents" in run_to_end(workspace)  # only what was left is cleaned
+    assert counts(published)["articles"] == 5 + 39
     with duckdb.connect(str(published), read_only=True) as conn:
         assert conn.execute("select count(*) - count(distinct source) from core.articles").fetchall()[0][0] == 0
 

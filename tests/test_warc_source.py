@@ -14,6 +14,7 @@ from pipelines.cli import run
 from pipelines.lib.ingest.source_config import Source, SourcesError, load_sources
 from pipelines.lib.ingest.warc_records import WarcProblem, WarcResponse, read_responses
 from pipelines.lib.ingest.warc_source import WarcRead, read_pages, warc_files
+from pipelines.lib.text.detected_language import detected_language
 from tests.conftest import resources_for, shared
 from tests.warc_files import Record, page_records, write_warc
 
@@ -70,9 +71,11 @@ def test_filters_by_host_and_by_detected_language(tmp_path: Path):
     path = write_warc(tmp_path / "a.warc.gz", records)
     source = Source("archive", "warc", str(path), hosts=("antaranews.com",), languages=("id",))
     read = WarcRead(str(path))
-    kept = [item.url for item in read_pages(source, str(path), 5_000_000, read)]
+    kept = [item.url for item in read_pages(source, str(path), 5_000_000, read, detected_language)]
     assert kept == [r.url for r in records[:5]]  # the five Antara pages (one on otomotif.antaranews.com)
     assert read.skipped == {"host": 8, "language": 1}
+    with pytest.raises(ValueError, match="language detector"):
+        next(read_pages(source, str(path), 5_000_000, WarcRead(str(path))))
 
 
 def test_the_sources_file_takes_a_path_a_glob_or_urls(tmp_path: Path):

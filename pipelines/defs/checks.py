@@ -1,4 +1,7 @@
-"""Shared shapes of asset checks: keys unique and not null, offsets that point at the text."""
+"""Shared shapes of asset checks: keys unique and not null, offsets that point at the text (blocking), and
+warnings about what a run could not use (non-blocking, severity WARN)."""
+
+import datetime as dt
 
 import dagster as dg
 
@@ -43,3 +46,28 @@ def offsets_check(asset: str, table: str, text_column: str) -> dg.AssetChecksDef
         return dg.AssetCheckResult(passed=bad == 0, metadata={"mismatched_rows": bad, "example": str(sample)})
 
     return _check
+
+
+def run_started_at(context: dg.AssetCheckExecutionContext) -> dt.datetime:
+    """When the check's run started, in local time as the warehouse records it (``datetime.now()``)."""
+    record = context.instance.get_run_record_by_id(context.run.run_id)
+    started = record.start_time if record and record.start_time else record.create_timestamp.timestamp()
+    return dt.datetime.fromtimestamp(started)
+
+
+def warning(problems: int, metadata: dict, summary: str | None = None) -> dg.AssetCheckResult:
+    """Passed when there are no problems; else failed at severity WARN (the run still succeeds), with
+    ``summary`` (what failed and why) as the evaluation's description."""
+    return dg.AssetCheckResult(
+        passed=problems == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata=metadata,
+        description=summary if problems else None,
+    )
+
+
+def listing(rows: list[tuple[str, str]], total: int, noun: str) -> str:
+    """``noun (total)``, then the first rows as "<what>: <why>"."""
+    shown = "; ".join(f"{what}: {why}" for what, why in rows)
+    more = f" (and {total - len(rows)} more)" if total > len(rows) else ""
+    return f"{noun} ({total}): {shown}{more}"

@@ -33,8 +33,9 @@ def overlay(base: Any, extra: Any) -> Any:
 
 
 def one_of(words: list[str] | tuple[str, ...]) -> str:
-    """``words`` (each as written: a lexicon word may be a pattern) as one regular-expression group."""
-    return "(?:" + "|".join(words) + ")"
+    """``words`` (each as written: a lexicon word may be a pattern) as one regular-expression group; no
+    words make a group that matches nothing."""
+    return "(?:" + "|".join(words) + ")" if words else "(?!)"
 
 
 def lexicon_dirs() -> list[Path]:

@@ -1,22 +1,23 @@
 """One document from its bytes to its records: the clean article (or the rejection) and every extraction row.
 
 ``process_document`` is a pure function of its arguments (no warehouse, no files, no network): the
-cleaning of ``articles`` and the analysis of ``extractions`` for one page, each within the time limit,
-so that any process (a backfill step on a worker, a pool of processes) can run it and hand back rows.
+cleaning of ``articles`` (``clean_page``) and the analysis of ``extractions`` (``extract_text``) for one
+page, each within the time limit, so that any process (a backfill step on a worker) can run it and hand
+back rows.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
 from pipelines.lib.extract.actors.actors import Actor
-from pipelines.lib.extract.analysis import analyze
-from pipelines.lib.limits import DocumentTimeout, time_limit
-from pipelines.lib.text.article import DEFAULT_MAX_BYTES, ArticleRecord, Rejection, build_article
-from pipelines.lib.warehouse.frames import EXTRACTION_TABLES, analysis_rows
+from pipelines.lib.text.article import DEFAULT_MAX_BYTES, ArticleRecord, Rejection
+from pipelines.lib.text.pages import Page
+from pipelines.lib.warehouse.articles import clean_page
+from pipelines.lib.warehouse.extractions import extract_text, too_slow_reason
+from pipelines.lib.warehouse.frames import EXTRACTION_TABLES
 
 
 @dataclass(frozen=True)
@@ -46,28 +47,13 @@ def process_document(
     ``ingested`` is the date the page was fetched: relative dates resolve against it. ``language`` is the
     source's, for an article whose own language is unknown. Slow cleaning or extraction is a rejection.
     """
-    cleaned = clean_document(source, kind, content, ingested, language, max_bytes, max_seconds)
+    page = Page(source, kind, source, 1, hashlib.sha256(content).hexdigest(), language)
+    cleaned = clean_page(page, content, ingested, max_bytes, max_seconds)
     if not isinstance(cleaned, ArticleRecord):
         return ProcessedDocument(cleaned)
-    try:
-        with time_limit(max_seconds):
-            analysis = analyze(cleaned.body, cleaned.published_date, ingested)
-    except DocumentTimeout:
-        reason = f"too slow: extraction took longer than {max_seconds:g} s"
-        return ProcessedDocument(Rejection(source, cleaned.content_hash, reason, len(content)))
-    return ProcessedDocument(cleaned, analysis_rows(cleaned.article_id, analysis), analysis.actors)
-
-
-def clean_document(
-    source: str, kind: str, content: bytes, ingested: dt.date, language: str | None, max_bytes: int, max_seconds: float
-) -> ArticleRecord | Rejection:
-    """The article of one document, or its rejection (also when cleaning takes longer than ``max_seconds``)."""
-    try:
-        with time_limit(max_seconds):
-            result = build_article(source, kind, content, ingested, max_bytes)
-    except DocumentTimeout:
-        reason = f"too slow: cleaning took longer than {max_seconds:g} s (WARTA_MAX_SECONDS)"
-        return Rejection(source, hashlib.sha256(content).hexdigest(), reason, len(content))
-    if isinstance(result, ArticleRecord) and not result.language:
-        result = dataclasses.replace(result, language=language)
-    return result
+    found, actors = extract_text(
+        cleaned.article_id, cleaned.body, cleaned.published_date, ingested, cleaned.language, max_seconds
+    )
+    if found is None:
+        return ProcessedDocument(Rejection(source, cleaned.content_hash, too_slow_reason(max_seconds), len(content)))
+    return ProcessedDocument(cleaned, found, actors)

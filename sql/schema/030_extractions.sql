@@ -13,7 +13,8 @@ create table if not exists core.actor_mentions (
     actor_id        varchar not null,
     surface         varchar not null,
     char_start      integer not null,
-    char_end        integer not null
+    char_end        integer not null,
+    role            varchar                -- the role the text gives the actor there ("Kepala Desa Sukamaju")
 );
 
 -- One row per quote; body[char_start:char_end] is the quoted or reported text.
@@ -27,10 +28,14 @@ create table if not exists core.quotes (
     addressee       varchar,
     sentence        varchar,
     char_start      integer not null,
-    char_end        integer not null
+    char_end        integer not null,
+    speaker_mention varchar,               -- the words naming the speaker where the quote is attributed
+    speaker_mention_start integer,         -- body[speaker_mention_start:speaker_mention_end] = speaker_mention
+    speaker_mention_end integer,
+    speaker_role    varchar                -- the role the text gives the speaker ("Juru Bicara KPK")
 );
 
--- One row per figure (money, percent, count, duration) stated in an article.
+-- One row per mention of a figure (money, percent, count, duration) in an article.
 create table if not exists core.figures (
     figure_id       varchar primary key,
     article_id      varchar not null,

@@ -1,4 +1,7 @@
--- analytics.figures: one row per figure (money, percent, count, duration).
+-- analytics.figures: one row per mention of a figure (money, percent, count, duration).
+-- value_key names the value a mention states: kind, value and unit (for a count, the head noun of
+-- its unit, so "16 orang pengawal" and "16 pengawal" agree); group by article_id, value_key for
+-- one row per value stated in an article.
 create or replace view analytics.figures as
 with figures as (
     select * from core.figures
@@ -15,6 +18,9 @@ final as (
         figures.kind,
         figures.value,
         figures.unit,
+        figures.kind || ':' || cast(figures.value as varchar) || ':' || coalesce(
+            case when figures.kind = 'count' then split_part(figures.unit, ' ', 1) else figures.unit end, ''
+        ) as value_key,
         figures.qualifier,
         figures.surface,
         figures.sentence,

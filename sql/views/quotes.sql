@@ -9,7 +9,7 @@ actors as (
 ),
 
 articles as (
-    select article_id, published_date, title, site from core.articles
+    select article_id, published_date, title, site, language from core.articles
 ),
 
 final as (
@@ -25,6 +25,11 @@ final as (
         quotes.sentence,
         quotes.char_start,
         quotes.char_end,
+        quotes.speaker_mention,
+        quotes.speaker_mention_start,
+        quotes.speaker_mention_end,
+        quotes.speaker_role,
+        articles.language,
         articles.published_date,
         articles.title as article_title,
         articles.site

@@ -1,23 +1,23 @@
 """Articles: clean text and metadata for every pending document, or a rejection."""
 
 import datetime as dt
-from pathlib import Path
 
 import dagster as dg
 
 from pipelines.defs.jobs import REPROCESS_TAG
-from pipelines.defs.metadata import preview, table_metadata
+from pipelines.defs.metadata import asset_columns, preview, table_metadata
 from pipelines.defs.resources import SourcesResource, WarehouseResource
-from pipelines.lib.ingest.raw_store import RawStore
 from pipelines.lib.text.article import EXTRACTOR_VERSION
+from pipelines.lib.text.pages import Page
 from pipelines.lib.warehouse import rows
 from pipelines.lib.warehouse.articles import (
-    clean_pages,
+    CleaningTask,
+    clean_and_store,
     mark_all_pending,
     pending_pages,
     stale_articles,
-    store_articles,
 )
+from pipelines.lib.workers import Workers
 
 
 class ReprocessConfig(dg.Config):
@@ -30,6 +30,7 @@ class ReprocessConfig(dg.Config):
     kinds={"python", "duckdb"},
     deps=["documents"],
     pool="warehouse",
+    metadata=asset_columns("articles"),
     description=(
         "One row per article (the pages of a multi-page article joined): title, site, publication date, language "
         "and the clean body text (trafilatura for HTML, then page furniture stripped). The same text already held "
@@ -42,23 +43,29 @@ def articles(
     context: dg.AssetExecutionContext, config: ReprocessConfig, warehouse: WarehouseResource, sources: SourcesResource
 ) -> dg.MaterializeResult:
     now = dt.datetime.now()
-    store = RawStore(Path(sources.raw_dir))
-    with warehouse.get_connection() as conn:
+
+    def task(page: Page) -> CleaningTask:
+        return CleaningTask(page, sources.raw_dir, now.date(), sources.max_bytes, sources.max_seconds)
+
+    with warehouse.get_connection() as conn, Workers(sources.workers) as workers:
         if config.reprocess or context.run.tags.get(REPROCESS_TAG) == "all":
             mark_all_pending(conn)
         pages = pending_pages(conn)
-        assembly = clean_pages(pages, store, now.date(), sources.max_bytes, sources.max_seconds)
-        duplicates = store_articles(conn, assembly, now)
-        accepted, rejected = len(assembly.accepted), len(assembly.rejected)
-        context.log.info(f"{len(pages)} documents processed: {accepted} articles, {rejected} rejected")
+        totals = clean_and_store(conn, pages, task, workers, now, context.log.info, sources.chunk_size)
+        context.log.info(
+            f"{totals.processed} documents processed: {totals.accepted} articles, {totals.rejected} rejected"
+        )
         return dg.MaterializeResult(
             metadata=table_metadata(
                 conn,
                 "core.articles",
-                processed=len(pages),
-                accepted=accepted,
-                rejected=rejected,
-                marked_duplicate=duplicates,
+                "select title, site, published_date, language, word_count, source from core.articles"
+                " order by ingested_at desc, published_date desc nulls last",
+                processed=totals.processed,
+                accepted=totals.accepted,
+                rejected=totals.rejected,
+                marked_duplicate=totals.marked_duplicate,
+                workers=workers.count,
                 rejected_total=rows.count(conn, "core.rejected"),
                 rejected_preview=preview(conn, "select source, reason from core.rejected order by rejected_at desc"),
                 stale_extractor_version=stale_articles(conn),

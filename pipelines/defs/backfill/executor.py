@@ -19,4 +19,4 @@ def backfill_executor(kind: str | None = None) -> dg.ExecutorDefinition:
         from dagster_k8s import k8s_job_executor  # installed in the deployment's image, not here
 
         return k8s_job_executor
-    raise ValueError(f"WARTA_BACKFILL_EXECUTOR must be multiprocess, dask or k8s, not {kind!r}")
+    raise settings.SettingsError(f"WARTA_BACKFILL_EXECUTOR must be multiprocess, dask or k8s, not {kind!r}")

@@ -14,26 +14,22 @@ import dagster as dg
 from pipelines import settings
 from pipelines.defs.backfill.executor import backfill_executor
 from pipelines.defs.backfill.partitions import StagingResource, warc_files
+from pipelines.defs.extract.assets import TABLE_OF_ASSET
 from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib.backfill.partitions import source_of
 from pipelines.lib.backfill.stage import stage_warc_file
 from pipelines.lib.ingest.raw_store import RawStore
 from pipelines.lib.text.article import EXTRACTOR_VERSION
+from pipelines.lib.text.pages import Page
 from pipelines.lib.warehouse import rows
-from pipelines.lib.warehouse.articles import clean_pages, pending_pages, store_articles
+from pipelines.lib.warehouse.articles import CleaningTask, clean_and_store, pending_pages
 from pipelines.lib.warehouse.extractions import extract_pending
 from pipelines.lib.warehouse.schema import apply_views
 from pipelines.lib.warehouse.staged_load import load_staged
 from pipelines.lib.warehouse.timeline_rows import refresh_timeline
+from pipelines.lib.workers import Workers
 
-PUBLISHED_TABLES = {
-    "articles": "core.articles",
-    "actors": "core.actors",
-    "quotes": "core.quotes",
-    "figures": "core.figures",
-    "events": "core.events",
-    "timeline": "core.timeline",
-}
+PUBLISHED_TABLES = {"articles": "core.articles", **TABLE_OF_ASSET, "timeline": "core.timeline"}
 
 
 class BackfillConfig(dg.Config):
@@ -96,15 +92,21 @@ def merge_staged(
     staging: StagingResource,
 ) -> dg.Nothing:
     now, store = dt.datetime.now(), RawStore(Path(sources.raw_dir))
-    with warehouse.get_connection() as conn:
+
+    def task(page: Page) -> CleaningTask:
+        return CleaningTask(page, sources.raw_dir, now.date(), sources.max_bytes, sources.max_seconds)
+
+    # The merge runs in this step's process: on the Dask executor that is a worker, a daemon process that may
+    # not start others, and the partitions were cleaned and extracted by the partition steps already.
+    with warehouse.get_connection() as conn, Workers(1) as workers:
         loaded = load_staged(conn, staging.staging(), store, context.run_id, now)
         for partition in loaded:
             context.log.info(
                 f"merged {partition.partition}: {partition.articles} articles, {partition.rejected} rejected"
             )
-        assembly = clean_pages(pending_pages(conn), store, now.date(), sources.max_bytes, sources.max_seconds)
-        store_articles(conn, assembly, now)  # pages of multi-page articles, sets of another extractor version
-        extract_pending(conn, sources.max_seconds, now, context.log.info)
+        # what stays pending: pages of multi-page articles, sets of another extractor version
+        clean_and_store(conn, pending_pages(conn), task, workers, now, context.log.info, sources.chunk_size)
+        extract_pending(conn, sources.max_seconds, now, context.log.info, workers, sources.chunk_size)
         refresh_timeline(conn)
         apply_views(conn)
         counts = {asset: rows.count(conn, table) for asset, table in PUBLISHED_TABLES.items()}

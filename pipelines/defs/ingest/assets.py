@@ -5,12 +5,14 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.defs.metadata import preview, table_metadata
+from pipelines.defs.metadata import asset_columns, preview, table_metadata
 from pipelines.defs.resources import SourcesResource, WarehouseResource
 from pipelines.lib.ingest.fetch import Fetcher
+from pipelines.lib.ingest.poll_result import Earlier
 from pipelines.lib.ingest.polling import due_sources, poll, remember
 from pipelines.lib.ingest.raw_store import RawStore
-from pipelines.lib.warehouse.poll_records import known_documents, last_polls, record_polls, url_aliases
+from pipelines.lib.text.detected_language import detected_language
+from pipelines.lib.warehouse.poll_records import earlier_polls, known_documents, last_polls, record_polls, url_aliases
 
 
 class PollConfig(dg.Config):
@@ -24,6 +26,7 @@ class PollConfig(dg.Config):
     group_name="ingest",
     kinds={"python", "duckdb"},
     pool="warehouse",
+    metadata=asset_columns("documents"),
     description=(
         "One row per document: an inbox file, or a web page from a feed, sitemap or URL list, one per canonical "
         "URL and page. Each poll fetches only what is new, announced as updated, or failed before; raw bytes are "
@@ -38,12 +41,13 @@ def documents(
     store = RawStore(Path(sources.raw_dir))
     with warehouse.get_connection() as conn:
         due = due_sources(sources_file.named(config.sources), last_polls(conn), config.ignore_intervals)
-        known, aliases = known_documents(conn), url_aliases(conn)
+        known, aliases, earlier = known_documents(conn), url_aliases(conn), earlier_polls(conn)
         results, hosts, robots = [], {}, {}
         for source in due:
             policy = dataclasses.replace(sources_file.fetch, allow_private=source.allow_private)
             fetcher = Fetcher(policy, last_request=hosts, robots=robots)
-            result = poll(source, known, aliases, fetcher, store, sources.max_bytes)
+            before = earlier.get(source.name, Earlier())
+            result = poll(source, known, aliases, fetcher, store, sources.max_bytes, before, detected_language)
             remember(known, aliases, result)
             results.append(result)
             if result.error:

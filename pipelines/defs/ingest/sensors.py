@@ -7,7 +7,7 @@ import dagster as dg
 
 from pipelines import settings
 from pipelines.defs.jobs import reingest
-from pipelines.lib.ingest.polling import inbox_files
+from pipelines.lib.ingest.inbox import file_status, inbox_files
 from pipelines.lib.ingest.source_config import SourcesError, load_sources
 
 
@@ -16,9 +16,9 @@ def inbox_signature(folders: list[Path]) -> str:
     digest = hashlib.sha256()
     for folder in folders:
         if folder.is_dir():
-            for path, relative in inbox_files(folder):
-                stat = path.stat()
-                digest.update(f"{folder}|{relative}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+            for path, name in inbox_files(folder):
+                status = file_status(path)
+                digest.update(f"{folder}|{name}|{status.st_size}|{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

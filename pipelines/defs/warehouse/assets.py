@@ -2,10 +2,10 @@
 
 import dagster as dg
 
-from pipelines.defs.metadata import preview
+from pipelines.defs.metadata import preview, warehouse_columns
 from pipelines.defs.resources import WarehouseResource
+from pipelines.lib.warehouse.dictionary import apply_documented_views
 from pipelines.lib.warehouse.rows import count
-from pipelines.lib.warehouse.schema import apply_views
 
 
 @dg.asset(
@@ -13,14 +13,16 @@ from pipelines.lib.warehouse.schema import apply_views
     kinds={"sql", "duckdb"},
     pool="warehouse",
     deps=["articles", "actors", "quotes", "figures", "events", "timeline"],
+    metadata=warehouse_columns(),
     description=(
         "The analytics schema analysts query: one view per file in sql/views/ "
-        "(articles, actors, quotes, figures, events, rejected, timeline), each with its grain in its header."
+        "(articles, actors, quotes, figures, events, rejected, timeline, polls, fetches), each with its grain in "
+        "its header, and a COMMENT on every view and column from the data dictionary (sql/dictionary.yaml)."
     ),
 )
 def analytics_views(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.get_connection() as conn:
-        names = apply_views(conn)
+        names = apply_documented_views(conn)
         counts = {name: count(conn, name) for name in names}
         return dg.MaterializeResult(
             metadata={

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from pipelines.defs.metadata import warehouse_columns
 from pipelines.defs.resources import WarehouseResource
 
 
@@ -9,6 +10,7 @@ from pipelines.defs.resources import WarehouseResource
     group_name="warehouse",
     kinds={"duckdb"},
     deps=["analytics_views"],
+    metadata=warehouse_columns(),
     pool="warehouse",
     description=(
         "One DuckDB file for readers (data/warehouse.duckdb, or WARTA_WAREHOUSE): a copy of the working "

@@ -20,6 +20,7 @@ from pipelines.lib.ingest.warc_records import WarcProblem, WarcResponse
 from pipelines.lib.ingest.warc_source import WarcRead, read_pages
 from pipelines.lib.processed_document import process_document
 from pipelines.lib.text.article import EXTRACTOR_VERSION
+from pipelines.lib.text.detected_language import detected_language
 from pipelines.lib.warehouse.frames import EXTRACTION_TABLES, actor_rows
 
 CHUNK = 200  # records per part file
@@ -40,7 +41,7 @@ def stage_warc_file(
     digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{source.hosts}|{source.languages}\n".encode())
     counts: Counter = Counter()
     batch = _empty_batch()
-    for item in read_pages(source, partition, max_bytes, read):
+    for item in read_pages(source, partition, max_bytes, read, detected_language):
         digest.update(_fingerprint(item).encode())
         _add_item(batch, counts, item, source, max_bytes, max_seconds)
         if counts["records"] % chunk == 0:

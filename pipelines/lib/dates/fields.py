@@ -10,6 +10,7 @@ from pipelines.lib.dates.patterns import DatePatterns
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _PREVIOUS_WORD = re.compile(r"([\w’']+)\W*$")
+_PREVIOUS_WORD_IN_SENTENCE = re.compile(r"([\w’']+)[^\w.!?\n]*$")  # not across ". " or a line break
 _TENSE_YEARS = {"past": -1, "present": 0, "future": 1}
 _TENSE_SIGN = {"past": -1, "future": 1}
 
@@ -95,8 +96,9 @@ def _year_fields(g: dict, match: re.Match, text: str, p: DatePatterns) -> dict |
     year = int(g["y"])
     if not 1800 <= year <= 2199:
         return None
-    if _previous_word(text, match.start()).isdigit():
-        return None  # "UU No 31 Tahun 1999": part of a name
+    before = _PREVIOUS_WORD_IN_SENTENCE.search(text[max(0, match.start() - 40) : match.start()])
+    if before and before.group(1).isdigit():
+        return None  # "UU No 31 Tahun 1999": part of a name (not "… (8/7).\n\nPada 2009")
     nxt = _NEXT_WORD.match(text, match.end())
     if nxt and nxt.group(1).lower() in p.measure_words:
         return None  # "hingga 2000 orang": a count

@@ -24,3 +24,4 @@ class DateMention:
     unit: str | None = None  # relative/offset: "day" | "week" | "month" | "year"
     tense: str | None = None  # from the mention's own word: "past" (lalu), "future" (depan), "present" (ini)
     future_cue: bool = False  # a future word ("akan", "berharap") precedes it in its sentence
+    in_series: bool = False  # a year given with others: a span "tahun 1992 ke 2000" or a list "2019 dan 2020"

@@ -120,11 +120,14 @@ def _add_years(found: _Found, start: int, end: int, fields: dict, p: DatePattern
     years a range joins to it ("tahun 1992 ke 2000", "2019-2021")."""
     text = found.text.text
     qual = p.year_qualifier.match(text, end)
-    found.add(start, qual.end() if qual else end, fields)
-    pos = end
+    joined, pos = [], end
     while (more := p.year_range.match(text, pos)) and 1800 <= int(more["y"]) <= 2199:
-        found.add(more.start("y"), more.end(), {"kind": "year", "year": int(more["y"])})
+        joined.append(more)
         pos = more.end()
+    series = {"in_series": True} if joined else {}
+    found.add(start, qual.end() if qual else end, fields | series)
+    for more in joined:
+        found.add(more.start("y"), more.end(), {"kind": "year", "year": int(more["y"]), **series})
 
 
 def find_date_mentions(text: str, language: str = "id") -> list[DateMention]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pipelines.lib import lexicons
 from pipelines.lib.dates import find_date_mentions, reference_date
 from pipelines.lib.extract.actors.actors import Actor, ArticleActors, Mention
 from pipelines.lib.extract.events.events import Event, extract_events
@@ -25,17 +26,20 @@ class Analysis:
     sentences: list[Span]
 
 
-def analyze(body: str, published: dt.date | None, ingested: dt.date, language: str = "id") -> Analysis:
-    """Quotes, figures, events and actors of ``body``.
+def analyze(body: str, published: dt.date | None, ingested: dt.date, language: str | None = "id") -> Analysis:
+    """Quotes, figures, events and actors of ``body``, read with the lexicons of ``language`` (the
+    article's detected language; Indonesian when none was detected, and for any lexicon the language
+    has none of).
 
     Dates resolve against the publication date; an article without one is
     placed at the latest weekday-checked date it states ("Selasa (21/1)"),
     else at the ingestion date.
     """
+    language = language or lexicons.FALLBACK_LANGUAGE
     dates = find_date_mentions(body, language)
     spans = sentences(body, language)
     reference = published or reference_date(body, ingested, language, dates)
-    actors = ArticleActors.scan(body, reference.year, language)
+    actors = ArticleActors.scan(body, reference.year, language, spans)
     quoted = find_quoted(body, language)
     quotes = extract_quotes(body, actors, language, spans, quoted)
     masked = [(q.char_start, q.char_end) for q in quotes if q.kind == "direct"] + [(q.start, q.end) for q in quoted]

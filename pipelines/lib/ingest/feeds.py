@@ -1,9 +1,11 @@
 """Read a fetched RSS 2.0, RSS 1.0 (RDF) or Atom feed, sitemap or sitemap index (bytes, no network).
 
-``parse_listing(content, base_url)`` returns a ``Listing``: its kind, the article entries in
-document order (URL resolved against ``base_url`` and any ``xml:base``, non-http(s) URLs
-dropped, the second of two entries with the same ``canonical_url`` dropped) and, for a sitemap
-index, its child sitemaps. Gzip content is decompressed up to ``MAX_DECOMPRESSED_BYTES``.
+``parse_listing(content, base_url, max_entries)`` returns a ``Listing``: its kind, the article
+entries in document order (URL resolved against ``base_url`` and any ``xml:base``, non-http(s)
+URLs dropped, the second of two entries with the same ``canonical_url`` dropped) and, for a
+sitemap index, its child sitemaps. Gzip content is decompressed up to ``MAX_DECOMPRESSED_BYTES``.
+The content is parsed incrementally (lxml's pull parser, each item dropped once read), so memory
+does not grow with the listing, and parsing stops after ``max_entries`` entries.
 Dates are RFC 822 or ISO 8601 / W3C, returned as naive UTC (a date without a zone, or with
 a zone name RFC 822 does not know, is taken as UTC); a date that cannot be read is None.
 Anything else raises ``FeedError`` saying what was wrong.
@@ -18,8 +20,10 @@ domains' hosts.
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -37,6 +41,9 @@ NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
 FEEDBURNER = "http://rssnamespace.org/feedburner/ext/1.0"
 BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)")
 YEAR_MONTH = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
+ITEMS = {"rss": "item", "atom": "entry", "rdf": "item", "sitemap": "url", "sitemapindex": "sitemap"}
+PIECE_BYTES = 64 * 1024  # fed to the parser at a time
+ENTITY_BYTES = 32  # an entity reference longer than this is taken for a bare ampersand
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class Listing:
     kind: str  # rss | atom | rdf | sitemap | sitemapindex
     entries: list[Entry] = field(default_factory=list)
     sitemaps: list[str] = field(default_factory=list)  # child sitemaps of a sitemap index
+    truncated: bool = False  # more entries (or child sitemaps) followed than were asked for
 
 
 class FeedError(ValueError):
@@ -125,62 +133,148 @@ def _entry(kind: str, item, base_url: str) -> Entry | None:
     return Entry(url, published, date(_text(item, "lastmod")), _text(news, "title", NEWS)) if url else None
 
 
-def _gunzip(content: bytes, base_url: str) -> bytes:
-    inflater = zlib.decompressobj(wbits=31)
-    try:
-        data = inflater.decompress(content, MAX_DECOMPRESSED_BYTES + 1)
-    except zlib.error as error:
-        raise FeedError(f"{base_url}: corrupt gzip content ({error})") from None
-    if len(data) > MAX_DECOMPRESSED_BYTES:
-        raise FeedError(f"{base_url}: gzip content expands beyond {MAX_DECOMPRESSED_BYTES:,} bytes")
-    if not inflater.eof:
-        raise FeedError(f"{base_url}: truncated gzip content")
-    return data
+def _pieces(content: bytes, base_url: str) -> Iterator[bytes]:
+    """The content in pieces of at most ``PIECE_BYTES``, gunzipped on the way when it is gzip."""
+    if content[:2] != b"\x1f\x8b":
+        yield from (content[start : start + PIECE_BYTES] for start in range(0, len(content), PIECE_BYTES))
+        return
+    inflater, size = zlib.decompressobj(wbits=31), 0
+    for start in range(0, len(content), PIECE_BYTES):
+        data = content[start : start + PIECE_BYTES]
+        while data and not inflater.eof:
+            try:
+                piece = inflater.decompress(data, PIECE_BYTES)
+            except zlib.error as error:
+                raise FeedError(f"{base_url}: corrupt gzip content ({error})") from None
+            size += len(piece)
+            if size > MAX_DECOMPRESSED_BYTES:
+                raise FeedError(f"{base_url}: gzip content expands beyond {MAX_DECOMPRESSED_BYTES:,} bytes")
+            yield piece
+            data = inflater.unconsumed_tail
+        if inflater.eof:
+            return  # anything after the gzip member is ignored
+    raise FeedError(f"{base_url}: truncated gzip content")
 
 
-def _parse_xml(data: bytes, base_url: str):
-    data = data.lstrip()
-    if not data:
-        raise FeedError(f"{base_url}: empty content")
-    error = None
-    for recover in (False, True):
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            recover=recover,
-            remove_comments=True,
-        )
-        try:
-            root = etree.fromstring(BARE_AMPERSAND.sub(b"&amp;", data) if recover else data, parser, base_url=base_url)
-        except etree.XMLSyntaxError as syntax_error:
-            error = error or syntax_error
-            continue
-        if root is not None:
-            return root
-    raise FeedError(f"{base_url}: not XML ({error.msg if error else 'no element'})")
+def _escape_ampersands(pieces: Iterator[bytes]) -> Iterator[bytes]:
+    """The pieces with bare ``&`` escaped; a ``&`` near the end of a piece waits for the next one."""
+    held = b""
+    for piece in pieces:
+        data = held + piece
+        cut = data.rfind(b"&")
+        cut = cut if cut >= 0 and len(data) - cut <= ENTITY_BYTES else len(data)
+        held = data[cut:]
+        yield BARE_AMPERSAND.sub(b"&amp;", data[:cut])
+    yield BARE_AMPERSAND.sub(b"&amp;", held)
 
 
-def parse_listing(content: bytes, base_url: str) -> Listing:
-    """The entries (or child sitemaps) of a feed, sitemap or sitemap index; FeedError if none."""
-    data = _gunzip(content, base_url) if content[:2] == b"\x1f\x8b" else content
-    root = _parse_xml(data, base_url)
+class _Reader:
+    """Turns parser events into a listing, forgetting each item once it is read (memory stays flat)."""
+
+    def __init__(self, base_url: str, limit: float):
+        self.base_url, self.limit = base_url, limit
+        self.kind: str | None = None
+        self.depth = 0
+        self.entries: dict[str, Entry] = {}
+        self.sitemaps: dict[str, None] = {}
+        self.truncated = False
+
+    def read(self, events) -> bool:
+        """Read the events; True once the listing holds ``limit`` items and another one follows."""
+        for event, element in events:
+            if event == "start":
+                if self.kind is None:
+                    self.kind = _kind_of(element, self.base_url)
+                self.depth += 1
+                continue
+            self.depth -= 1
+            if self._is_container(element, self.depth) or not self._is_container(element.getparent(), self.depth - 1):
+                continue  # a container stays to the end; what is inside an item is read with the item
+            if etree.QName(element).localname == ITEMS[self.kind] and self._take(element):
+                return True
+            _forget(element)
+        return False
+
+    def listing(self) -> Listing:
+        return Listing(self.kind, list(self.entries.values()), list(self.sitemaps), self.truncated)
+
+    def _is_container(self, element, depth: int) -> bool:
+        """The root, or an RSS channel: the elements whose children are the items."""
+        return depth == 0 or (self.kind == "rss" and depth == 1 and etree.QName(element).localname == "channel")
+
+    def _take(self, item) -> bool:
+        """Add the item's entry (or child sitemap); True, adding nothing, when the listing is full."""
+        if self.kind == "sitemapindex":
+            key = _url(item, _text(item, "loc"), self.base_url)
+            value, held = None, self.sitemaps
+        else:
+            value, held = _entry(self.kind, item, self.base_url), self.entries
+            key = canonical_url(value.url) if value else None
+        if key is None or key in held:
+            return False
+        if len(held) >= self.limit:
+            self.truncated = True
+            return True
+        held[key] = value
+        return False
+
+
+def _kind_of(root, base_url: str) -> str:
     name = etree.QName(root).localname
-    kind = KINDS.get(name)
-    if kind is None:
+    if name not in KINDS:
         raise FeedError(f"{base_url}: not a feed or sitemap (the root element is <{name}>)")
-    if kind == "sitemapindex":
-        urls = [_url(sitemap, _text(sitemap, "loc"), base_url) for sitemap in _items(root, "sitemap")]
-        return Listing(kind, [], list(dict.fromkeys(url for url in urls if url)))
-    if kind == "rss":
-        items = [item for channel in _items(root, "channel") for item in _items(channel, "item")]
-        items += _items(root, "item")
-    else:
-        items = _items(root, {"atom": "entry", "rdf": "item", "sitemap": "url"}[kind])
-    entries: dict[str, Entry] = {}
-    for item in items:
-        entry = _entry(kind, item, base_url)
-        if entry is not None:
-            entries.setdefault(canonical_url(entry.url), entry)
-    return Listing(kind, list(entries.values()), [])
+    return KINDS[name]
+
+
+def _forget(element) -> None:
+    """Drop a read element and what came before it, so that the tree never grows with the listing."""
+    element.clear()
+    parent = element.getparent()
+    while element.getprevious() is not None:
+        del parent[0]
+
+
+def _read(pieces: Iterator[bytes], base_url: str, limit: float, recover: bool) -> Listing:
+    parser = etree.XMLPullParser(
+        events=("start", "end"),
+        base_url=base_url,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        recover=recover,
+        remove_comments=True,
+    )
+    reader, started = _Reader(base_url, limit), False
+    for piece in pieces:
+        piece = piece if started else piece.lstrip()
+        if not piece:
+            continue
+        started = True
+        parser.feed(piece)
+        if reader.read(parser.read_events()):
+            return reader.listing()
+    if not started:
+        raise FeedError(f"{base_url}: empty content")
+    parser.close()
+    reader.read(parser.read_events())
+    if reader.kind is None:
+        raise etree.XMLSyntaxError("no element", None, 0, 0)
+    return reader.listing()
+
+
+def parse_listing(content: bytes, base_url: str, max_entries: int | None = None) -> Listing:
+    """The entries (or child sitemaps) of a feed, sitemap or sitemap index; FeedError if none.
+
+    Read as it is parsed: at most ``max_entries`` entries (or child sitemaps) are kept and the
+    rest is not read (the listing says ``truncated``).
+    """
+    limit = math.inf if max_entries is None else max_entries
+    try:
+        return _read(_pieces(content, base_url), base_url, limit, recover=False)
+    except etree.LxmlError as error:
+        first = error
+    try:
+        return _read(_escape_ampersands(_pieces(content, base_url)), base_url, limit, recover=True)
+    except etree.LxmlError:
+        raise FeedError(f"{base_url}: not XML ({getattr(first, 'msg', None) or first})") from None

@@ -11,81 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 
-from pipelines.lib.ingest.feeds import Entry, FeedError, parse_listing
+from pipelines.lib.ingest.feeds import Entry
 from pipelines.lib.ingest.fetch import Fetcher, FetchError
+from pipelines.lib.ingest.inbox import InboxRefusal, file_status, inbox_files, read_inbox_file
+from pipelines.lib.ingest.listings import listing_entries
+from pipelines.lib.ingest.poll_result import Document, Earlier, Fetch, Known, PollResult
 from pipelines.lib.ingest.raw_store import RawStore
 from pipelines.lib.ingest.source_config import Source
 from pipelines.lib.ingest.urls import canonical_url, split_page
 from pipelines.lib.ingest.warc_records import WarcProblem, WarcResponse
-from pipelines.lib.ingest.warc_source import WarcRead, read_pages, warc_files
+from pipelines.lib.ingest.warc_source import LanguageOf, WarcRead, read_pages, warc_files
 
 ARTICLE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
-MAX_CHILD_SITEMAPS = 50
 MAX_ATTEMPTS = 5  # a failed URL its source no longer lists is given up after this many failures
-
-
-@dataclass(frozen=True)
-class Known:
-    """What the warehouse holds of one document."""
-
-    source_name: str
-    content_hash: str | None
-    listed_updated_at: dt.datetime | None  # naive UTC, as feeds and sitemaps give it
-    file_signature: str | None
-    failed: bool
-    attempts: int
-    fetched_at: dt.datetime | None = None  # naive local time, as the warehouse records it
-
-
-@dataclass(frozen=True)
-class Document:
-    """A document that is new, changed or failed in this poll (a row of core.documents)."""
-
-    source: str  # the key: inbox path, or canonical URL (with ?page=N beyond the first page)
-    source_name: str
-    canonical_url: str  # the article it belongs to (all pages of an article share it)
-    language: str
-    kind: str = "html"  # html | text | unsupported
-    url: str | None = None
-    page_number: int = 1
-    content_hash: str | None = None
-    byte_size: int | None = None
-    listed_updated_at: dt.datetime | None = None
-    file_signature: str | None = None
-    error: str | None = None
-    attempts: int = 0
-    fetched_at: dt.datetime | None = None  # when the bytes were fetched, if not during this poll (WARC-Date)
-
-
-@dataclass(frozen=True)
-class Fetch:
-    """One attempt or decision of a poll (a row of core.fetches)."""
-
-    url: str
-    source: str | None
-    outcome: str  # listing | new | updated | unchanged | duplicate | failed | deferred
-    http_status: int | None = None
-    error: str | None = None
-
-
-@dataclass
-class PollResult:
-    source: Source
-    started_at: dt.datetime
-    finished_at: dt.datetime | None = None
-    listed: int = 0
-    documents: list[Document] = field(default_factory=list)
-    fetches: list[Fetch] = field(default_factory=list)
-    aliases: dict[str, str] = field(default_factory=dict)  # fetched URL -> document key (redirects)
-    error: str | None = None
-
-    def count(self, outcome: str) -> int:
-        return sum(fetch.outcome == outcome for fetch in self.fetches)
 
 
 def due_sources(selected: list[Source], last_polled: Mapping[str, dt.datetime], ignore_intervals: bool = False):
@@ -113,15 +54,18 @@ def poll(
     fetcher: Fetcher,
     store: RawStore,
     max_bytes: int,
+    earlier: Earlier = Earlier(),
+    language_of: LanguageOf | None = None,
 ) -> PollResult:
+    """One poll of ``source``; ``language_of`` tells a page's language, for a WARC source's ``languages`` filter."""
     result = PollResult(source, dt.datetime.now())
     try:
         if source.kind == "inbox":
             _poll_inbox(source, known, store, max_bytes, result)
         elif source.kind == "warc":
-            _poll_warc(source, known, store, max_bytes, result)
+            _poll_warc(source, known, store, max_bytes, language_of, result)
         else:
-            _poll_web(source, known, aliases, fetcher, store, result)
+            _poll_web(source, known, aliases, fetcher, store, earlier, result)
     except Exception as error:  # one broken source must not stop the others
         result.error = f"{type(error).__name__}: {error}"
     result.finished_at = dt.datetime.now()
@@ -146,50 +90,32 @@ def _poll_inbox(source: Source, known: Mapping[str, Known], store: RawStore, max
     if not folder.is_dir():
         result.error = f"inbox folder {folder} does not exist"
         return
-    for path, relative in inbox_files(folder):
+    for path, name in inbox_files(folder):
         result.listed += 1
-        key = f"{source.name}/{relative}"
-        stat = path.stat()
-        signature = f"{stat.st_size}:{stat.st_mtime_ns}"
+        key = f"{source.name}/{name}"
+        status = file_status(path)
+        signature = f"{status.st_size}:{status.st_mtime_ns}"
         before = known.get(key)
         if before is not None and before.file_signature == signature:
             continue
-        kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "unsupported")
-        error = _inbox_problem(path, folder, stat.st_size, max_bytes)
-        content = None if error else path.read_bytes()
+        try:
+            content, error = read_inbox_file(path, folder, max_bytes), None
+        except InboxRefusal as refusal:
+            content, error = None, refusal.reason
         digest = store.put(content) if content is not None else None
-        outcome = _outcome(before, digest, error)
-        result.fetches.append(Fetch(str(relative), key, outcome, error=error))
+        result.fetches.append(Fetch(name, key, _outcome(before, digest, error), error=error))
         result.documents.append(
             Document(
-                key, source.name, key, source.language, kind=kind, content_hash=digest, byte_size=stat.st_size,
-                file_signature=signature, error=error,
+                key, source.name, key, source.language, kind=ARTICLE_SUFFIXES.get(path.suffix.lower(), "unsupported"),
+                content_hash=digest, byte_size=status.st_size, file_signature=signature, error=error,
             )
         )  # fmt: skip
 
 
-def inbox_files(folder: Path) -> Iterator[tuple[Path, str]]:
-    """Every file under ``folder`` with its relative path, hidden files and folders left out."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                path = Path(root) / name
-                yield path, path.relative_to(folder).as_posix()
-
-
-def _inbox_problem(path: Path, folder: Path, size: int, max_bytes: int) -> str | None:
-    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
-        return "refused: a symbolic link to a file outside the inbox"
-    if size > max_bytes:
-        return f"oversized input: {size} bytes, the limit is {max_bytes} (WARTA_MAX_BYTES)"
-    return None
-
-
-def _poll_web(source, known, aliases, fetcher: Fetcher, store: RawStore, result: PollResult) -> None:
+def _poll_web(source, known, aliases, fetcher: Fetcher, store: RawStore, earlier: Earlier, result: PollResult):
     entries = [Entry(url, None, None, None) for url in source.urls] if source.kind == "urls" else None
     if entries is None:
-        entries = _listing_entries(source.location, fetcher, result)
+        entries = listing_entries(fetcher, result, earlier.listed)
         if entries is None:
             return
     result.listed = len(entries)
@@ -211,31 +137,17 @@ def _poll_web(source, known, aliases, fetcher: Fetcher, store: RawStore, result:
             continue
         if before is None:
             if fetched_new >= source.max_articles:
-                result.fetches.append(Fetch(url, key, "deferred", error=f"over max_articles={source.max_articles}"))
+                _defer(url, key, earlier, result)
                 continue
             fetched_new += 1
         _fetch_document(source, url, key, before, updated_at, known, fetcher, store, result)
 
 
-def _listing_entries(location: str, fetcher: Fetcher, result: PollResult) -> list[Entry] | None:
-    entries: list[Entry] = []
-    pending, visited = [location], 0
-    while pending and visited <= MAX_CHILD_SITEMAPS:
-        url = pending.pop(0)
-        visited += 1
-        try:
-            response = fetcher.get(url)
-            listing = parse_listing(response.content, response.final_url)
-        except (FetchError, FeedError) as error:
-            result.fetches.append(Fetch(url, None, "failed", getattr(error, "status", None), str(error)))
-            if url == location:
-                result.error = f"{url}: {error}"
-                return None
-            continue
-        result.fetches.append(Fetch(url, None, "listing", response.status))
-        entries += listing.entries
-        pending += listing.sitemaps
-    return entries
+def _defer(url: str, key: str, earlier: Earlier, result: PollResult) -> None:
+    """Leave a new URL for a later poll; its ``deferred`` fetch is recorded by the first poll that defers it."""
+    result.deferred += 1
+    if key not in earlier.deferred:
+        result.fetches.append(Fetch(url, key, "deferred", error=f"over max_articles={result.source.max_articles}"))
 
 
 def _updated(before: Known, updated_at: dt.datetime | None) -> bool:
@@ -291,9 +203,9 @@ def _outcome(before: Known | None, digest: str | None, error: str | None) -> str
     return "unchanged" if before.content_hash == digest else "updated"
 
 
-def _poll_warc(source: Source, known: Mapping[str, Known], store: RawStore, max_bytes: int, result: PollResult):
+def _poll_warc(source: Source, known: Mapping[str, Known], store: RawStore, max_bytes: int, language_of, result):
     for location in warc_files(source):
-        for item in read_pages(source, location, max_bytes, WarcRead(location)):
+        for item in read_pages(source, location, max_bytes, WarcRead(location), language_of):
             result.listed += 1
             add_warc_record(source, location, item, known, store, result)
 

@@ -14,6 +14,7 @@
         language: id
         interval_minutes: 60    # poll at most this often (default: every run)
         max_articles: 50        # new pages fetched per poll (default 100)
+        max_listing_urls: 5000  # URLs read from the feed or sitemap per poll (default 50,000)
       - name: news-sitemap
         sitemap: https://example.com/sitemap-news.xml
       - name: picked
@@ -42,7 +43,16 @@ from pipelines.lib.ingest.urls import is_http_url
 from pipelines.lib.ingest.warc_options import WARC_OPTIONS, WarcOptionsError, warc_filters, warc_location
 
 KINDS = ("inbox", "feed", "sitemap", "urls", "warc")
-OPTIONS = {"name", "language", "interval_minutes", "max_articles", "allow_private", *KINDS, *WARC_OPTIONS}
+OPTIONS = {
+    "name",
+    "language",
+    "interval_minutes",
+    "max_articles",
+    "max_listing_urls",
+    "allow_private",
+    *KINDS,
+    *WARC_OPTIONS,
+}
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -58,6 +68,7 @@ class Range:
 SOURCE_NUMBERS = {
     "interval_minutes": Range(0, 366 * 24 * 60),
     "max_articles": Range(0, 100_000, whole=True),
+    "max_listing_urls": Range(1, 100_000, whole=True),
 }
 FETCH_NUMBERS = {
     "timeout_seconds": Range(0.1, 600),
@@ -81,6 +92,7 @@ class Source:
     language: str = "id"
     interval_minutes: float = 0.0
     max_articles: int = 100
+    max_listing_urls: int = 50_000  # a poll reads at most this many URLs of its listings (memory grows with it)
     allow_private: bool = False
     hosts: tuple[str, ...] = ()  # warc: only pages of these hosts
     languages: tuple[str, ...] = ()  # warc: only pages detected in these languages
@@ -171,6 +183,7 @@ def _source(path: Path, index: int, entry: object) -> Source:
         language=str(entry.get("language", "id")),
         interval_minutes=float(_number(where, "interval_minutes", entry.get("interval_minutes", 0))),
         max_articles=int(_number(where, "max_articles", entry.get("max_articles", 100))),
+        max_listing_urls=int(_number(where, "max_listing_urls", entry.get("max_listing_urls", 50_000))),
         allow_private=_flag(where, "allow_private", entry.get("allow_private", False)),
         hosts=hosts,
         languages=languages,
@@ -178,12 +191,14 @@ def _source(path: Path, index: int, entry: object) -> Source:
 
 
 def _check_url(where: str, url: str) -> None:
-    if not is_http_url(url):
-        raise SourcesError(f"{where}: {url!r} is not an http(s) URL")
+    """An http(s) URL the fetcher accepts; the fetcher's reason when it refuses one."""
     try:
         parse_target_url(url)
     except FetchError as error:
-        raise SourcesError(f"{where}: {url!r}: {error.reason}") from None
+        if url.split(":", 1)[0].lower() in ("http", "https"):
+            raise SourcesError(f"{where}: {url!r}: {error.reason}") from None
+    if not is_http_url(url):
+        raise SourcesError(f"{where}: {url!r} is not an http(s) URL")
 
 
 def _policy(path: Path, options: object) -> FetchPolicy:

@@ -1,9 +1,9 @@
 """Canonical URLs, so that one article is stored once whichever copy of it a feed links to.
 
 - ``canonical_url(url)``: the key of "the same article". Scheme and host lowercased (an
-  internationalized host in its ASCII form), the default port, user info and fragment
-  dropped; ``www.``, mobile (``m.``, ``mobile.``) and ``amp.`` host prefixes removed; AMP
-  path segments and suffixes removed; dot segments resolved, duplicate slashes and the
+  internationalized host in its ASCII form), the default port and fragment dropped;
+  ``www.``, mobile (``m.``, ``mobile.``) and ``amp.`` host prefixes removed; AMP path
+  segments and suffixes removed; dot segments resolved, duplicate slashes and the
   trailing slash (except the root's) removed; percent-escapes normalized (escapes of
   letters, digits and ``-._~`` decoded, the rest upper-case, anything else that needs it
   escaped as UTF-8); tracking and AMP query parameters removed and the rest sorted.
@@ -12,6 +12,10 @@
 - ``split_page(url)``: ``(canonical URL of the whole article, page number)``; page 0 means
   the whole article on one page (``?page=all``).
 - ``is_http_url(url)``: http or https with a valid host.
+
+A URL whose host part (between ``//`` and the path) holds a user name (``user@host``) or a
+backslash is no http(s) URL here: readers disagree on its host (``http://10.0.0.1\\@example.com/``
+is example.com to urllib.parse and 10.0.0.1 to urllib3), and the fetcher refuses it.
 
 The rules are data in ``lexicon/url_rules.toml``. Written on urllib.parse rather than
 courlan: ``courlan.normalize_url``/``clean_url`` drop every parameter whose name merely
@@ -27,7 +31,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urlsplit
 
 from pipelines.lib.lexicons import load_merged
 
@@ -147,13 +151,21 @@ def _query(query: str) -> str:
     return "&".join("".join(pair) for pair in sorted(kept))
 
 
+def _http_parts(text: str) -> SplitResult | None:
+    """``text`` split, when it is an http(s) URL whose host part holds neither user info nor a backslash."""
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in DEFAULT_PORTS or "@" in parts.netloc or "\\" in parts.netloc:
+        return None
+    return parts
+
+
 def canonical_url(url: str) -> str:
     """The key of "the same article"; input that is no http(s) URL comes back stripped."""
     text = url.strip()
     try:
-        parts = urlsplit(text)
-        scheme = parts.scheme.lower()
-        host = _host(parts.hostname) if scheme in DEFAULT_PORTS else None
+        parts = _http_parts(text)
+        scheme = parts.scheme.lower() if parts else ""
+        host = _host(parts.hostname) if parts else None
         if host is None:
             return text
         port = parts.port
@@ -192,8 +204,8 @@ def split_page(url: str) -> tuple[str, int]:
 def is_http_url(url: str) -> bool:
     """Only http and https URLs with a valid host (and port)."""
     try:
-        parts = urlsplit(url.strip())
-        if parts.scheme.lower() not in DEFAULT_PORTS or _host(parts.hostname) is None:
+        parts = _http_parts(url.strip())
+        if parts is None or _host(parts.hostname) is None:
             return False
         parts.port  # raises ValueError on a port that is not one
         return True

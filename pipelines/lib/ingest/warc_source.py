@@ -13,7 +13,7 @@ from __future__ import annotations
 import glob
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,13 +27,11 @@ from pipelines.lib.ingest.source_config import Source
 from pipelines.lib.ingest.urls import is_http_url
 from pipelines.lib.ingest.warc_options import host_matches
 from pipelines.lib.ingest.warc_records import WarcProblem, WarcResponse, read_responses
-from pipelines.lib.text.decoding import decode_html
-from pipelines.lib.text.html_page import page_language
-from pipelines.lib.text.html_tree import parse_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DOWNLOAD_HOURS = 6  # an archive download may take this long; each read waits at most READ_SECONDS
 READ_SECONDS = 120
+LanguageOf = Callable[[bytes, str | None], str | None]  # a page's language from its bytes and Content-Language
 
 
 @dataclass
@@ -51,14 +49,20 @@ def warc_files(source: Source) -> list[str]:
     return sorted(glob.glob(source.location, recursive=True)) if glob.has_magic(source.location) else [source.location]
 
 
-def read_pages(source: Source, location: str, max_bytes: int, read: WarcRead) -> Iterator[WarcResponse | WarcProblem]:
-    """The kept pages and the problems of one file of ``source``; skipped records counted in ``read``."""
+def read_pages(
+    source: Source, location: str, max_bytes: int, read: WarcRead, language_of: LanguageOf | None = None
+) -> Iterator[WarcResponse | WarcProblem]:
+    """The kept pages and the problems of one file of ``source``; skipped records counted in ``read``.
+    A source with a ``languages`` filter needs ``language_of``, the page language detector of the text stage
+    (``pipelines.lib.text.detected_language``): ingest reads no page text itself."""
+    if source.languages and language_of is None:
+        raise ValueError(f"source {source.name!r} keeps pages by language: a language detector is needed")
     try:
         with open_warc(location, source.allow_private) as stream:
             for item in read_responses(stream, max_bytes):
                 if isinstance(item, WarcResponse) and (refusal := refusal_reason(item)):
                     yield WarcProblem(item.url, refusal, item.offset, len(item.content))
-                elif isinstance(item, WarcResponse) and (reason := skip_reason(item, source)):
+                elif isinstance(item, WarcResponse) and (reason := skip_reason(item, source, language_of)):
                     read.skipped[reason] += 1
                 else:
                     yield item
@@ -75,24 +79,13 @@ def refusal_reason(response: WarcResponse) -> str | None:
     return None
 
 
-def skip_reason(response: WarcResponse, source: Source) -> str | None:
+def skip_reason(response: WarcResponse, source: Source, language_of: LanguageOf | None = None) -> str | None:
     """Why the source's filters leave a page out (``host``, ``language``), or None."""
     if not host_matches(response.url, source.hosts):
         return "host"
-    if source.languages and detected_language(response.content, response.content_language) not in source.languages:
+    if source.languages and language_of(response.content, response.content_language) not in source.languages:
         return "language"
     return None
-
-
-def detected_language(content: bytes, header_language: str | None = None) -> str | None:
-    """The page's language as cleaning reads it: the stated one, unless its paragraphs say otherwise."""
-    try:
-        tree = parse_html(decode_html(content).text)
-    except Exception:  # an unreadable page has no language
-        return None
-    if tree is None:
-        return None
-    return page_language(tree, header_language, " ".join(tree.xpath("//p//text()")))
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from pipelines.lib.text.plain_page import page_from_text
 
 # Bump when extraction changes in a way that should reach stored articles;
 # `warta run --reprocess` (or the run config `reprocess: true`) then redoes them all.
-EXTRACTOR_VERSION = "2026.11.22.1"
+EXTRACTOR_VERSION = "2026.12.02.1"
 DEFAULT_MAX_BYTES = 5_000_000
 MAX_CONTROL_SHARE = 0.02  # text has next to no control characters; binary data read as text about 1 in 4
 BINARY_SIGNATURES = {

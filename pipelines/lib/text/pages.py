@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from pipelines.lib.text.article import ArticleRecord, Rejection, article_id
@@ -31,13 +31,36 @@ class Assembly:
     emptied: list[str] = dataclasses.field(default_factory=list)  # article ids none of whose pages holds text
 
 
-def assemble(pages: Iterable[Page], build: Callable[[Page], ArticleRecord | Rejection]) -> Assembly:
-    """``pages`` sorted by canonical URL and page number; ``build`` cleans one page."""
-    assembly = Assembly()
+def articles_of(pages: Iterable[Page]) -> Iterator[tuple[str, list[Page]]]:
+    """Each article's canonical URL and the pages to clean for it: its ``page=all`` page when there is one,
+    else every page in order. ``pages`` sorted by canonical URL and page number."""
     for canonical, group in itertools.groupby(pages, key=lambda page: page.canonical_url):
         group = list(group)
         whole = [page for page in group if page.page_number == 0]
-        results = [build(page) for page in (whole[:1] or group)]
+        yield canonical, whole[:1] or group
+
+
+def pages_to_clean(pages: Iterable[Page]) -> list[Page]:
+    return [page for _, chosen in articles_of(pages) for page in chosen]
+
+
+def chunks(pages: list[Page], size: int) -> Iterator[list[Page]]:
+    """``pages`` in chunks of about ``size`` pages, never splitting an article's pages."""
+    chunk: list[Page] = []
+    for _, group in itertools.groupby(pages, key=lambda page: page.canonical_url):
+        chunk += group
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def assemble(pages: Iterable[Page], build: Callable[[Page], ArticleRecord | Rejection]) -> Assembly:
+    """``pages`` sorted by canonical URL and page number; ``build`` cleans one page."""
+    assembly = Assembly()
+    for canonical, chosen in articles_of(pages):
+        results = [build(page) for page in chosen]
         built = [r for r in results if isinstance(r, ArticleRecord)]
         assembly.rejected += [r for r in results if isinstance(r, Rejection)]
         if built:

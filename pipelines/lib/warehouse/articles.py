@@ -1,21 +1,28 @@
 """Articles from pending documents: the stored pages that await cleaning, each cleaned within the time
-limit, and the result written back (articles, rejections, document status, duplicate marks)."""
+limit, and the result written back (articles, rejections, document status, duplicate marks).
+
+A page whose raw bytes are missing or damaged is no article and no rejection of its text: its document
+becomes ``failed`` with the reason (``analytics.rejected`` shows it), so the next poll fetches or reads
+it again and the raw store writes the bytes anew."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 import duckdb
 
-from pipelines.lib.ingest.raw_store import RawStore
+from pipelines.lib.ingest.raw_store import RawStore, RawStoreError
 from pipelines.lib.limits import DocumentTimeout, time_limit
 from pipelines.lib.text.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
-from pipelines.lib.text.pages import Assembly, Page, assemble
+from pipelines.lib.text.pages import Assembly, Page, assemble, chunks, pages_to_clean
 from pipelines.lib.warehouse import rows
 from pipelines.lib.warehouse.frames import frame
 from pipelines.lib.warehouse.rejections import clear_extractions
 from pipelines.lib.warehouse.syndication import mark_duplicates
+from pipelines.lib.workers import Workers
 
 PENDING_PAGES = """
 select source, kind, canonical_url, page_number, content_hash, language
@@ -34,7 +41,22 @@ MARK_REJECTED_DOCUMENTS = """
 update core.documents set status = 'rejected', processed_at = ?, extractor_version = ?
 where source in (select unnest(?))
 """
+MARK_UNREADABLE_DOCUMENTS = """
+update core.documents as documents
+set status = 'failed', error = lost.reason, attempts = documents.attempts + 1, file_signature = null,
+    processed_at = ?, extractor_version = ?
+from (select unnest(?) as source, unnest(?) as reason) as lost
+where documents.source = lost.source
+"""
+CHUNK_PAGES = 200
 STALE_ARTICLES = "select count(*) from core.articles where extractor_version <> ?"
+
+
+@dataclasses.dataclass
+class CleanedPages(Assembly):
+    """An assembly, and which of its rejected pages were rejected because their raw bytes are lost."""
+
+    unreadable: list[str] = dataclasses.field(default_factory=list)  # document keys
 
 
 def mark_all_pending(conn: duckdb.DuckDBPyConnection) -> None:
@@ -47,16 +69,71 @@ def pending_pages(conn: duckdb.DuckDBPyConnection) -> list[Page]:
     return [Page(*row) for row in conn.execute(PENDING_PAGES).fetchall()]
 
 
-def clean_pages(pages: list[Page], store: RawStore, today: dt.date, max_bytes: int, max_seconds: float) -> Assembly:
-    """The articles the pages make, the pages rejected, and the articles left with no text."""
-    return assemble(pages, lambda page: clean_page(page, store, today, max_bytes, max_seconds))
+@dataclasses.dataclass(frozen=True)
+class CleaningTask:
+    """What a worker needs to clean one stored page: the page, where its bytes are and the limits."""
+
+    page: Page
+    raw_dir: str
+    today: dt.date
+    max_bytes: int
+    max_seconds: float
+
+
+@dataclasses.dataclass
+class CleaningTotals:
+    processed: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    marked_duplicate: int = 0
+
+
+def clean_and_store(
+    conn: duckdb.DuckDBPyConnection,
+    pages: list[Page],
+    task: Callable[[Page], CleaningTask],
+    workers: Workers,
+    now: dt.datetime,
+    progress: Callable[[str], None],
+    chunk_size: int = CHUNK_PAGES,
+) -> CleaningTotals:
+    """Clean ``pages`` chunk by chunk, each chunk's pages across the workers, each chunk written and committed
+    before the next: memory stays flat in the size of the backlog, and a crash loses at most one chunk."""
+    totals = CleaningTotals()
+    for chunk in chunks(pages, chunk_size):
+        assembly = clean_pages(chunk, task, workers)
+        totals.marked_duplicate += store_articles(conn, assembly, now)
+        totals.processed += len(chunk)
+        totals.accepted += len(assembly.accepted)
+        totals.rejected += len(assembly.rejected)
+        progress(f"cleaned {totals.processed}/{len(pages)} documents")
+    return totals
+
+
+def clean_pages(pages: list[Page], task: Callable[[Page], CleaningTask], workers: Workers) -> CleanedPages:
+    """The articles the pages make, the pages rejected (those whose raw bytes are lost named apart),
+    and the articles left with no text."""
+    chosen = pages_to_clean(pages)
+    results = dict(zip((page.source for page in chosen), workers.map(clean_stored_page, [task(p) for p in chosen])))
+    unreadable = [source for source, (_, lost) in results.items() if lost]
+    assembly = assemble(pages, lambda page: results[page.source][0])
+    return CleanedPages(assembly.accepted, assembly.rejected, assembly.emptied, unreadable)
+
+
+def clean_stored_page(task: CleaningTask) -> tuple[ArticleRecord | Rejection, bool]:
+    """One stored page cleaned or rejected, and whether it was rejected because its raw bytes are lost."""
+    page = task.page
+    try:
+        content = RawStore(Path(task.raw_dir)).get(page.content_hash)
+    except RawStoreError as error:
+        return Rejection(page.source, page.content_hash, f"{error}; read again at the next poll", 0), True
+    return clean_page(page, content, task.today, task.max_bytes, task.max_seconds), False
 
 
 def clean_page(
-    page: Page, store: RawStore, today: dt.date, max_bytes: int, max_seconds: float
+    page: Page, content: bytes, today: dt.date, max_bytes: int, max_seconds: float
 ) -> ArticleRecord | Rejection:
     """One stored page cleaned, or rejected (also when cleaning takes longer than ``max_seconds``)."""
-    content = store.get(page.content_hash)
     try:
         with time_limit(max_seconds):
             result = build_article(page.source, page.kind, content, today, max_bytes)
@@ -81,7 +158,9 @@ def store_articles(conn: duckdb.DuckDBPyConnection, assembly: Assembly, now: dt.
 def write_articles(conn: duckdb.DuckDBPyConnection, assembly: Assembly, now: dt.datetime) -> None:
     """Replace the articles and rejections of the assembly; an article none of whose pages is accepted now
     goes, and an accepted document leaves core.rejected. Extractions of changed articles are cleared."""
-    accepted, rejected = assembly.accepted, assembly.rejected
+    unreadable = set(assembly.unreadable) if isinstance(assembly, CleanedPages) else set()
+    accepted = assembly.accepted
+    rejected = [r for r in assembly.rejected if r.source not in unreadable]
     stamp = {"extractor_version": EXTRACTOR_VERSION}
     article_rows = frame("articles", [{**record.__dict__, **stamp, "ingested_at": now} for record in accepted])
     rejected_rows = frame("rejected", [{**r.__dict__, **stamp, "rejected_at": now} for r in rejected])
@@ -90,10 +169,14 @@ def write_articles(conn: duckdb.DuckDBPyConnection, assembly: Assembly, now: dt.
     rows.delete_rows(conn, "core.articles", "article_id", assembly.emptied)
     rows.upsert_rows(conn, "core.articles", "article_id", article_rows)
     accepted_documents = [source for (source,) in conn.execute(DOCUMENTS_OF_ARTICLES, [accepted_urls]).fetchall()]
-    rows.delete_rows(conn, "core.rejected", "source", accepted_documents)
+    rows.delete_rows(conn, "core.rejected", "source", accepted_documents + sorted(unreadable))
     rows.upsert_rows(conn, "core.rejected", "source", rejected_rows)
     conn.execute(MARK_ARTICLE_DOCUMENTS, [now, EXTRACTOR_VERSION, accepted_urls])
     conn.execute(MARK_REJECTED_DOCUMENTS, [now, EXTRACTOR_VERSION, [r.source for r in rejected]])
+    lost = [r for r in assembly.rejected if r.source in unreadable]
+    if lost:
+        reasons = [[r.source for r in lost], [r.reason for r in lost]]
+        conn.execute(MARK_UNREADABLE_DOCUMENTS, [now, EXTRACTOR_VERSION, *reasons])
 
 
 def stale_articles(conn: duckdb.DuckDBPyConnection) -> int:

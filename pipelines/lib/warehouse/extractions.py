@@ -18,12 +18,14 @@ from pipelines.lib.text.article import EXTRACTOR_VERSION
 from pipelines.lib.warehouse import rows
 from pipelines.lib.warehouse.frames import EXTRACTION_TABLES, actor_rows, analysis_rows, frame, to_frames
 from pipelines.lib.warehouse.rejections import reject_articles
+from pipelines.lib.workers import Workers
 
 BATCH = 200
 STAGE = "extract"
 PENDING_ARTICLES = """
 select
-    articles.article_id, articles.body, articles.published_date, articles.ingested_at, articles.content_hash
+    articles.article_id, articles.body, articles.published_date, articles.ingested_at, articles.content_hash,
+    articles.language
 from core.articles as articles
 left join core.processing as processing
     on processing.article_id = articles.article_id and processing.stage = ?
@@ -41,6 +43,7 @@ class PendingArticle:
     published_date: dt.date | None
     ingested_at: dt.datetime
     content_hash: str
+    language: str | None = None  # the language the text was detected in: its lexicons read it
 
 
 @dataclasses.dataclass
@@ -57,31 +60,68 @@ def pending_articles(conn: duckdb.DuckDBPyConnection) -> list[PendingArticle]:
 
 
 def extract_pending(
-    conn: duckdb.DuckDBPyConnection, max_seconds: float, now: dt.datetime, progress: Callable[[str], None]
+    conn: duckdb.DuckDBPyConnection,
+    max_seconds: float,
+    now: dt.datetime,
+    progress: Callable[[str], None],
+    workers: Workers | None = None,
+    batch_size: int = BATCH,
 ) -> tuple[int, Counter]:
-    """Extract every pending article; returns how many were processed and the rows written per table."""
+    """Extract every pending article, batch by batch across the workers, each batch written and committed before
+    the next; returns how many were processed and the rows written per table."""
     pending = pending_articles(conn)
+    workers = workers or Workers(1)
     written: Counter = Counter()
-    for start in range(0, len(pending), BATCH):
-        batch = pending[start : start + BATCH]
-        written.update(write_batch(conn, batch, extract_batch(batch, max_seconds), max_seconds, now))
+    for start in range(0, len(pending), batch_size):
+        batch = pending[start : start + batch_size]
+        written.update(write_batch(conn, batch, extract_batch(batch, max_seconds, workers), max_seconds, now))
         progress(f"extracted {start + len(batch)}/{len(pending)} articles")
     return len(pending), written
 
 
-def extract_batch(batch: list[PendingArticle], max_seconds: float) -> BatchExtraction:
+def extract_batch(batch: list[PendingArticle], max_seconds: float, workers: Workers) -> BatchExtraction:
     extraction = BatchExtraction()
-    for article in batch:
-        try:
-            with time_limit(max_seconds):
-                analysis = analyze(article.body, article.published_date, article.ingested_at.date())
-        except DocumentTimeout:
-            extraction.too_slow.append(article.article_id)
+    for article_id, article_rows, actors in workers.map(extract_article, [(a, max_seconds) for a in batch]):
+        if article_rows is None:
+            extraction.too_slow.append(article_id)
             continue
-        extraction.actors += analysis.actors
-        for name, items in analysis_rows(article.article_id, analysis).items():
+        extraction.actors += actors
+        for name, items in article_rows.items():
             extraction.rows[name] += items
     return extraction
+
+
+def extract_article(task: tuple[PendingArticle, float]) -> tuple[str, dict[str, list[dict]] | None, list[Actor]]:
+    """One article's extraction rows and actors, or no rows when it takes longer than the time limit."""
+    article, max_seconds = task
+    ingested = article.ingested_at.date()
+    found, actors = extract_text(
+        article.article_id, article.body, article.published_date, ingested, article.language, max_seconds
+    )
+    return article.article_id, found, actors
+
+
+def extract_text(
+    article_id: str,
+    body: str,
+    published_date: dt.date | None,
+    ingested: dt.date,
+    language: str | None,
+    max_seconds: float,
+) -> tuple[dict[str, list[dict]] | None, list[Actor]]:
+    """The extraction rows and actors of one article's text, read with the lexicons of ``language`` (relative
+    dates against ``ingested``), or no rows when the analysis takes longer than ``max_seconds``."""
+    try:
+        with time_limit(max_seconds):
+            analysis = analyze(body, published_date, ingested, language)
+    except DocumentTimeout:
+        return None, []
+    return analysis_rows(article_id, analysis), analysis.actors
+
+
+def too_slow_reason(max_seconds: float) -> str:
+    """The rejection reason of an article whose extraction took longer than the time limit."""
+    return f"too slow: extraction took longer than {max_seconds:g} s"
 
 
 def write_batch(
@@ -103,7 +143,7 @@ def write_batch(
     )
     rows.upsert_rows(conn, "core.actors", "actor_id", actor_rows(extraction.actors))
     rows.replace_rows(conn, "core.processing", "article_id", ids, processing_rows(batch, now))
-    reject_articles(conn, extraction.too_slow, f"too slow: extraction took longer than {max_seconds:g} s", now)
+    reject_articles(conn, extraction.too_slow, too_slow_reason(max_seconds), now)
     conn.commit()
     return written
 

@@ -50,6 +50,7 @@ def analysis_rows(article_id: str, analysis: Analysis) -> dict[str, list[dict]]:
                 "surface": m.surface,
                 "char_start": m.start,
                 "char_end": m.end,
+                "role": m.role,
             }
         )
     for q in analysis.quotes:
@@ -65,6 +66,10 @@ def analysis_rows(article_id: str, analysis: Analysis) -> dict[str, list[dict]]:
                 "sentence": q.sentence,
                 "char_start": q.char_start,
                 "char_end": q.char_end,
+                "speaker_mention": q.speaker_mention,
+                "speaker_mention_start": q.speaker_start,
+                "speaker_mention_end": q.speaker_end,
+                "speaker_role": q.speaker_role,
             }
         )
     for f in analysis.figures:

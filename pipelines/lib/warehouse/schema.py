@@ -20,10 +20,33 @@ def sql_files(kind: str, sql_dir: Path = SQL_DIR) -> list[Path]:
     return sorted((sql_dir / kind).glob("*.sql"))
 
 
+COLUMNS = """
+select table_name, column_name, data_type, column_default
+from duckdb_columns()
+where schema_name = 'core'
+order by table_name, column_index
+"""
+
+
 def apply_schema(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
-    """Create the core tables that do not exist yet."""
+    """Create the core tables that do not exist yet, and add to a warehouse made by an earlier version the
+    columns declared since (with their type and default; rows already there hold the default or null)."""
     for path in sql_files("schema", sql_dir):
         conn.execute(path.read_text())
+    present = {(table, column) for table, column, *_ in conn.execute(COLUMNS).fetchall()}
+    for table, column, data_type, default in declared_columns(sql_dir):
+        if (table, column) not in present:
+            default_clause = f" default {default}" if default is not None else ""
+            conn.execute(f'alter table core."{table}" add column "{column}" {data_type}{default_clause}')
+
+
+@functools.cache
+def declared_columns(sql_dir: Path = SQL_DIR) -> list[tuple[str, str, str, str | None]]:
+    """(table, column, type, default) of every core table column the SQL files declare, in table order."""
+    with duckdb.connect(":memory:") as conn:
+        for path in sql_files("schema", sql_dir):
+            conn.execute(path.read_text())
+        return conn.execute(COLUMNS).fetchall()
 
 
 def apply_views(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:

@@ -19,7 +19,8 @@ import duckdb
 import polars as pl
 
 from pipelines.lib.backfill.staging import Manifest, Staging
-from pipelines.lib.ingest.polling import PollResult, add_warc_record
+from pipelines.lib.ingest.poll_result import PollResult
+from pipelines.lib.ingest.polling import add_warc_record
 from pipelines.lib.ingest.raw_store import RawStore
 from pipelines.lib.ingest.source_config import Source
 from pipelines.lib.ingest.warc_records import WarcProblem, WarcResponse

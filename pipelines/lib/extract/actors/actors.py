@@ -13,8 +13,19 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
+from pipelines.lib.extract.actors.aliases import ShortNames, nicknames
 from pipelines.lib.extract.actors.lexicon import TOKEN, Actor, ActorLexicon, Mention, actor_id, load_lexicon
-from pipelines.lib.extract.actors.names import edit_distance_at_most_one, full_name_of, name_tokens, referenced_suffix
+from pipelines.lib.extract.actors.names import referenced_suffix
+from pipelines.lib.extract.actors.resolution import PhraseResolver
+from pipelines.lib.extract.actors.roles import Named, places_in, role_and_name, role_of
+from pipelines.lib.extract.actors.subjects import (
+    Region,
+    SubjectWords,
+    preceded_by_preposition,
+    subject_region,
+    subject_words,
+)
+from pipelines.lib.extract.sentences import Span, sentences
 
 __all__ = ["Actor", "ArticleActors", "Mention", "actor_id", "load_lexicon"]
 
@@ -29,31 +40,122 @@ class ArticleActors:
     mentions: list[Mention] = field(default_factory=list)
     people: dict[str, Actor] = field(default_factory=dict)  # canonical name -> person seen here
     role_map: dict[str, Actor] = field(default_factory=dict)
+    subject_words: SubjectWords | None = None
+    # the place each sentence's subject may stand (by sentence start), None where it opens with a quotation
+    subject_regions: list[tuple[int, Region | None]] = field(default_factory=list)
+    # where the name a sentence is about stands (by sentence start): "Pelatih Persib, Bojan Hodak, …" is Bojan Hodak
+    subject_names: dict[int, tuple[int, int]] = field(default_factory=dict)
+    short_names: ShortNames | None = None
+    places: frozenset[str] = frozenset()  # the capitalised words the article writes as places ("di Klaten")
+    lower_words: frozenset[str] = frozenset()  # the words the article writes in lower case
     # (start, end) of every mention, in order (mentions never overlap): the overlap check
     _spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
     # starts and ends of ``mentions`` once sorted, with the list and length they were made from
     _index: tuple[int, int, list[int], list[int]] | None = field(default=None, repr=False, compare=False)
+    # the roles given to each actor (by name) with where, and the list and length they were made from
+    _roles: tuple[tuple[int, int], dict[str, list[tuple[int, str]]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @classmethod
-    def scan(cls, text: str, year: int | None = None, language: str = "id") -> "ArticleActors":
+    def scan(
+        cls, text: str, year: int | None = None, language: str = "id", spans: list[Span] | None = None
+    ) -> "ArticleActors":
+        """The actors ``text`` names: the lexicon's, people introduced by a title or as a sentence's subject,
+        and the shorter names and nicknames the article gives them."""
         found = cls(text, load_lexicon(language), year)
+        found.subject_words = subject_words(language)
+        found.short_names = ShortNames(found.lexicon)
         tokens = [(m.start(), m.end(), m.group(0), m.group(0).lower()) for m in TOKEN.finditer(text)]
+        found.places = places_in(found.lexicon, [word for _, _, word, _ in tokens])
+        found.lower_words = frozenset(word for _, _, word, _ in tokens if word.islower())
         found._scan_lexicon(tokens)
         found._scan_titled_names(tokens)
+        found._scan_subjects(sentences(text, language) if spans is None else spans)
         found._trim_names()
         found._scan_short_names(tokens)
         found.mentions.sort(key=lambda m: m.start)
         return found
 
     # -- building -----------------------------------------------------------
-    def _add(self, start: int, end: int, actor: Actor) -> None:
+    def add(self, start: int, end: int, actor: Actor, role: str | None = None) -> bool:
+        """A mention of ``actor`` at ``text[start:end]``, unless another one holds that place; true if added."""
         before = bisect_left(self._spans, (end,))  # the spans that start before this one ends
         if before and self._spans[before - 1][1] > start:  # the last of them ends the latest
-            return
+            if role and self._spans[before - 1] == (start, end):
+                self._longer_role(start, role)  # "Ketua majelis hakim" rather than "hakim"
+            return False
         insort(self._spans, (start, end))
-        self.mentions.append(Mention(start, end, self.text[start:end], actor))
+        self.mentions.append(Mention(start, end, self.text[start:end], actor, role))
         if actor.kind == "person":
             self.people.setdefault(actor.name, actor)
+        return True
+
+    def _longer_role(self, start: int, role: str) -> None:
+        """Give the mention at ``start`` the role ``role`` when it says more than the one it has."""
+        for k in range(len(self.mentions) - 1, -1, -1):  # the mention was added shortly before
+            mention = self.mentions[k]
+            if mention.start == start:
+                if len(role) > len(mention.role or "") and (mention.role or "") in role:
+                    self.mentions[k] = Mention(mention.start, mention.end, mention.surface, mention.actor, role)
+                return
+
+    def last_role(self, actor: Actor, before: int) -> str | None:
+        """The last role the article gave ``actor`` before ``before``."""
+        key = (id(self.mentions), len(self.mentions))
+        if self._roles is None or self._roles[0] != key:
+            given: dict[str, list[tuple[int, str]]] = {}
+            for mention in sorted(self.mentions, key=lambda m: m.start):
+                if mention.role:
+                    given.setdefault(mention.actor.name, []).append((mention.start, mention.role))
+            self._roles = (key, given)
+        roles = self._roles[1].get(actor.name, [])
+        k = bisect_left(roles, (before,)) - 1
+        return roles[k][1] if k >= 0 else None
+
+    def _scan_subjects(self, spans: list[Span]) -> None:
+        """ "Rina Kusumawati, pemilik warung …, mengeluhkan …": a name of two words or more that a sentence is
+        about is a person, whatever the lexicon knows; where each sentence's subject may stand is kept."""
+        for sentence in spans:
+            region = subject_region(self.subject_words, self.text, sentence.start, sentence.end)
+            self.subject_regions.append((sentence.start, region))
+            if region is None or region.anaphoric or region.end <= region.start:
+                continue
+            named = self._subject_name(self.text[region.start : region.end])
+            if named is None:
+                continue
+            start, end = region.start + named.start, region.start + named.end
+            if start == sentence.start and self._written_lower(named.name.split()[0]):
+                start = self.text.find(" ", start) + 1  # "Artinya Angie …": the sentence's first word is no name
+            name = self.text[start:end]
+            if preceded_by_preposition(self.subject_words, self.text, region.start, start):
+                continue
+            self.subject_names[sentence.start] = (start, end)
+            if " " not in name or name.split()[0] in self.lexicon.institution_words or self._inside_a_name(start, end):
+                continue
+            actor = self.known_person(name) or Actor(name, "person")
+            if self.add(start, end, actor, named.role) and named.role:
+                self._set_role(named.role, actor)
+
+    def _written_lower(self, word: str) -> bool:
+        """ "artinya" somewhere in the text: the word is no name where a sentence opens with it."""
+        return word.lower() in self.lower_words
+
+    def _inside_a_name(self, start: int, end: int) -> bool:
+        """ "Konferensi Tingkat Tinggi", "Universitas Gadjah Mada": capitalised words right before or after
+        ``text[start:end]`` that are no name make it part of a larger one (an institution, a place, an event)."""
+        before = self.text[max(0, start - 40) : start].split()
+        after = self.text[end : end + 40].split()
+        for word in [w.strip(",.:;()") for w in (before[-1:] + after[:1])]:
+            lowered = word.lower()
+            if not word[:1].isupper() or lowered in self.lexicon.titles or word in self.lexicon.honorifics:
+                continue
+            if (
+                word in self.lexicon.not_name_words
+                or getattr(self.lexicon.by_alias.get(lowered), "kind", "person") != "person"
+            ):
+                return True
+        return False
 
     def _scan_lexicon(self, tokens: list[tuple[int, int, str, str]]) -> None:
         """Every lexicon alias in the text: the longest run of words from a capitalised word."""
@@ -90,24 +192,28 @@ class ArticleActors:
             return False
         if actor.kind == "person" and not surface[0].isupper():
             return False
-        self._add(start, end, actor)
-        self._remember_role(start, actor)
+        self.add(start, end, actor, self._remember_role(start, actor))
         return True
+
+    def _subject_name(self, region: str) -> Named | None:
+        """The name of a subject: the one before its first comma ("Rina Kusumawati, pemilik warung …"),
+        unless that part is a role ("Wakil Presiden Direktur PT …, Hendra Wijaya"), else its last."""
+        first = region.split(",", 1)[0]
+        if first != region and not self.lexicon.titled_phrase.match(first):
+            named = role_and_name(self.lexicon, first, self.places)
+            if named is not None and " " in named.name:
+                return named
+        return role_and_name(self.lexicon, region, self.places)
 
     def _scan_titled_names(self, tokens: list[tuple[int, int, str, str]]) -> None:
         for match in self._titled_phrases(tokens):
-            phrase = match.group(0)
-            tail = phrase.rsplit(",", 1)[-1]
-            tokens = name_tokens(self.lexicon, tail)
-            if not tokens:
+            named = role_and_name(self.lexicon, match.group(0), self.places)
+            if named is None:
                 continue
-            name = " ".join(tokens)
-            offset = match.start() + phrase.rfind(name)
-            if phrase.rfind(name) < 0:
-                continue
-            actor = self.known_person(name) or Actor(name, "person")
-            self._add(offset, offset + len(name), actor)
-            self._set_role(phrase[: phrase.rfind(name)], actor)
+            actor = self.known_person(named.name) or Actor(named.name, "person")
+            self.add(match.start() + named.start, match.start() + named.end, actor, named.role)
+            if named.role:
+                self._set_role(named.role, actor)
 
     def _titled_phrases(self, tokens: list[tuple[int, int, str, str]]):
         """Matches of the titled-phrase pattern, tried only where a title's first word stands."""
@@ -121,27 +227,26 @@ class ArticleActors:
                 yield match
 
     def _scan_short_names(self, tokens: list[tuple[int, int, str, str]]) -> None:
-        """ "Ushakov", "Li", "Samsul": one word of a person's full name, once the article named them in full."""
-        short: dict[str, Actor] = {}
-        for person in self.people.values():
-            for word in person.name.split():
-                if (
-                    word[:1].isupper()
-                    and word not in self.lexicon.not_name_words
-                    and word.lower() not in self.lexicon.titles
-                ):
-                    short.setdefault(word, person)
+        """ "Ushakov", "Li", "Rahmat", "Iky": a word of a person's full name, or the nickname the article gives
+        them, once the article named them in full; a word two people share means the one named last."""
+        self.mentions.sort(key=lambda m: m.start)
+        for start, end, person in nicknames(self.lexicon, self.text, self.mentions):
+            self.add(start, end, person)
+            self.short_names.add_person(person, start, (self.text[start:end],))
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            if mention.actor.kind == "person":
+                self.short_names.add_person(mention.actor, mention.start)
         for start, end, word, _ in tokens:
-            person = short.get(word)
+            person = self.short_names.person_at(word, start)
             if person is not None:
-                self._add(start, end, person)
+                self.add(start, end, person)
 
     def _trim_names(self) -> None:
         """Cut role and organisation words off the front of names the lexicon does not know.
 
-        "Menteri … Reformasi Birokrasi Yuddy Chrisnandi" is "Yuddy Chrisnandi" when the article
-        later writes "tutur Yuddy" or "Yuddy mengatakan"; "Kajari Lhoksukon Teuku Rahmatsyah"
-        is "Teuku Rahmatsyah" when the article also writes that shorter name. Without such
+        "Menteri … Reformasi Birokrasi Wahyu Santoso" is "Wahyu Santoso" when the article
+        later writes "tutur Wahyu" or "Wahyu mengatakan"; "Kajari Bireuen Teuku Ridwan"
+        is "Teuku Ridwan" when the article also writes that shorter name. Without such
         evidence a name keeps its last three words.
         """
         renamed: dict[str, Actor] = {}
@@ -171,13 +276,16 @@ class ArticleActors:
         self.people = {renamed.get(n, a).name: renamed.get(n, a) for n, a in self.people.items()}
         self.role_map = {role: renamed.get(a.name, a) for role, a in self.role_map.items()}
 
-    def _remember_role(self, start: int, actor: Actor) -> None:
+    def _remember_role(self, start: int, actor: Actor) -> str | None:
+        """The role written right before a person's name ("Presiden Rusia "), remembered for them."""
         if actor.kind != "person":
-            return
+            return None
         before = self.text[max(0, start - 100) : start]
         match = self.lexicon.role_before.search(before)
-        if match:
-            self._set_role(match.group(1), actor)
+        if not match:
+            return None
+        self._set_role(match.group(1), actor)
+        return role_of(self.lexicon, match.group(1))
 
     def _set_role(self, phrase: str, actor: Actor) -> None:
         """Remember "presiden rusia" -> Putin; a role that names other people is no role."""
@@ -192,12 +300,15 @@ class ArticleActors:
         self.role_map.setdefault(role, actor)
 
     # -- lookup -------------------------------------------------------------
-    def known_person(self, name: str) -> Actor | None:
-        """A person already known (lexicon or this article) by this full name or one of its tokens."""
+    def known_person(self, name: str, position: int | None = None) -> Actor | None:
+        """A person already known (lexicon or this article) by this full name, one of its tokens or the
+        nickname the article gives them; a word two people share means the one named last before ``position``."""
         key = name.lower()
         hit = self.lexicon.by_alias.get(key)
         if hit and hit.kind == "person":
             return hit
+        if self.short_names is not None and name in self.short_names.by_word:
+            return self.short_names.person_at(name, len(self.text) if position is None else position)
         for person in self.people.values():
             tokens = person.name.lower().split()
             if key == person.name.lower() or (" " not in key and key in tokens):
@@ -238,118 +349,10 @@ class ArticleActors:
                 return mention.actor
         return None
 
-    def resolve(self, phrase: str, register: bool = True) -> Actor | None:
-        """Resolve a speaker or participant phrase to a canonical actor.
-
-        A person the article did not name before is remembered (with every place the text
-        names them) unless ``register`` is false: a look that changes nothing.
-        """
-        phrase = " ".join(phrase.replace("\n", " ").split()).strip(" ,.:;")
-        if not phrase:
-            return None
-        lowered = phrase.lower()
-        persons, others = self._lexicon_actors_in(phrase)
-        if persons:
-            return persons[-1]
-        names = name_tokens(self.lexicon, phrase)
-        return (
-            self._person_known_by(phrase, names)
-            or self._role_holder(lowered, others)
-            or self._organization(phrase, lowered, others)
-            or self._person_named(names, lowered, others, register)
-            or self._actor_behind(lowered, others)
-        )
-
-    def _lexicon_actors_in(self, phrase: str) -> tuple[list[Actor], list[Actor]]:
-        """The lexicon's people, and its other actors, that ``phrase`` names, in order."""
-        persons, others = [], []
-        for match in self.lexicon.alias_pattern.finditer(phrase):
-            actor = self.lexicon.by_alias[match.group(0).lower()]
-            if not self.lexicon.case_fits(match.group(0)):
-                continue
-            (persons if actor.kind == "person" else others).append(actor)
-        return persons, others
-
-    def _person_known_by(self, phrase: str, names: list[str]) -> Actor | None:
-        """A known person named by the phrase's name, or by one of its capitalised words (the last first)."""
-        capitalised = [t.strip(",.:;()") for t in phrase.split() if t[:1].isupper()]
-        for candidate in ([" ".join(names)] if names else []) + capitalised[::-1]:
-            person = self.known_person(candidate)
-            if person:
-                return person
-        return None
-
-    def _role_holder(self, lowered: str, others: list[Actor]) -> Actor | None:
-        """The person behind a role: the one this article gave it, else the lexicon's holder that year."""
-        for role, actor in sorted(self.role_map.items(), key=lambda kv: -len(kv[0])):
-            if lowered.endswith(role):
-                return actor
-        for title in self.lexicon.titles:
-            if lowered.startswith(title + " ") and others:
-                holder = self.lexicon.role_holder(lowered, self.year)
-                if holder:
-                    return holder
-        return None
-
-    def _governed(self, lowered: str) -> bool:
-        """ "Pemerintah Rusia", "Kementerian Luar Negeri China": a country acting as itself."""
-        return any(lowered.startswith(word + " ") for word in self.lexicon.government_words)
-
-    def _actor_behind(self, lowered: str, others: list[Actor]) -> Actor | None:
-        """ "Pemerintah Brasil selaku ketua BRICS": the government's country; else the last actor named."""
-        if not others:
-            return None
-        return others[0] if self._governed(lowered) else others[-1]
-
-    def _organization(self, phrase: str, lowered: str, others: list[Actor]) -> Actor | None:
-        """An acronym ("kata NORAD") or an institution ("Kepolisian Wales Selatan"), or the state behind it."""
-        if re.fullmatch(r"[A-Z][A-Z0-9-]{1,8}", phrase) and not others:
-            return Actor(phrase, "organization")
-        if phrase.split()[0] not in self.lexicon.institution_words or self._governed(lowered):
-            return None
-        countries = [a for a in others if a.kind == "country"]
-        if countries:  # "Kementerian Pertahanan Rusia": the state speaks
-            return countries[0]
-        return Actor(" ".join(phrase.split(",")[0].split()), "organization")
-
-    def _person_named(self, names: list[str], lowered: str, others: list[Actor], register: bool) -> Actor | None:
-        """A person of this article the name misspells, or a person the lexicon does not know."""
-        if not names:
-            return None
-        fuzzy = self._fuzzy_person(names)
-        if fuzzy:
-            return fuzzy
-        if len(names) >= 2 or any(lowered.startswith(t + " ") for t in self.lexicon.titles) or not others:
-            return self._new_person(names, register)
-        return None
-
-    def _new_person(self, names: list[str], register: bool = True) -> Actor:
-        """A person the lexicon does not know, named as fully as the article names them."""
-        tokens = referenced_suffix(self.lexicon, self.text, names) if len(names) > 2 else names
-        if len(tokens) == 1:
-            tokens = full_name_of(self.lexicon, self.text, tokens[0]) or tokens
-        actor = self.known_person(" ".join(tokens)) or Actor(" ".join(tokens), "person")
-        if register and actor.name not in self.people:
-            self.people[actor.name] = actor
-            self._mention_everywhere(actor)
-        return actor
-
-    def _mention_everywhere(self, person: Actor) -> None:
-        """A person found late (as a speaker) is a mention wherever the article names them."""
-        words = [w for w in person.name.split() if w not in self.lexicon.not_name_words and len(w) > 1]
-        for form in [person.name, *words]:
-            for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", self.text):
-                self._add(match.start(), match.end(), person)
-        self.mentions.sort(key=lambda m: m.start)
-
-    def _fuzzy_person(self, names: list[str]) -> Actor | None:
-        if len(names) != 1 or len(names[0]) < 5:
-            return None
-        token = names[0].lower()
-        for person in self.people.values():
-            if any(len(t) >= 5 and edit_distance_at_most_one(token, t.lower()) for t in person.name.split()):
-                return person
-        return None
+    def resolve(self, phrase: str, register: bool = True, position: int | None = None) -> Actor | None:
+        """The actor a speaker or participant phrase names (``resolution.py``); a person the article did not
+        name before is remembered unless ``register`` is false."""
+        return PhraseResolver(self).resolve(phrase, register, position)
 
     def is_pronoun(self, phrase: str) -> bool:
         return phrase.strip(" ,.").lower() in self.lexicon.pronouns

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipelines.lib import lexicons
+from pipelines.lib.extract.quotes.cue_words import cue_words, verb_pattern
 from pipelines.lib.lexicons import one_of
 
 TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-AFFILIATION_NAME = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|\([A-Z][A-Z0-9]{1,9}\)"  # "PT", "Angkasa", "(KPK)"
+# "PT", "Angkasa", "(KPK)", "(Kasi Wasdal)"
+AFFILIATION_NAME = r"[A-Z](?:[\w'’\-/&]|\.(?=\w))*|\([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\)"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Mention:
     end: int
     surface: str
     actor: Actor
+    role: str | None = None  # the role the text gives the actor here: "Kepala Desa Sukamaju"
 
 
 def actor_id(name: str) -> str:
@@ -53,6 +56,18 @@ class ActorLexicon:
     institution_words: frozenset[str]
     pronouns: frozenset[str]
     role_conjunctions: frozenset[str]
+    honorifics: frozenset[str]  # "H", "dr", "Pol": before a name, never part of it
+    ranks: frozenset[str]  # "akbp": before a name, no part of the role the text gives
+    degrees: frozenset[str]  # "ST", "MEng", "SH" (without their full stops): after a name, never part of it
+    degree_prefixes: tuple[str, ...]  # "Sp" of "SpPD-KEMD"
+    place_titles: tuple[str, ...]  # "bupati": the place it governs comes before the name
+    nickname: re.Pattern  # " (Ami)", ", yang akrab disapa Ami": the name a person is known by
+    person_nouns: frozenset[str]  # "warga", "sumber": someone the article does not name
+    possessives: tuple[str, ...]  # "'s": a word ending so owns what follows, it names no one
+    place_nouns: frozenset[str]  # "Kota", "Desa": the words after it are a place
+    place_before: frozenset[str]  # "di", "Kota", "bupati", "wali kota": the capitalised word after is a place
+    unit_noun: re.Pattern  # "Pekerjaan", "Kesehatan": a capitalised word of an office's name, never of a person's
+    determiners: tuple[str, ...]  # "seorang", "salah satu": a description of someone unnamed opens so
     cue_before_name: str  # "kata " before a name: a pattern to put in front of one
     verb_after_name: str  # " pun mengatakan" after a name: a pattern to put after one
     alias_pattern: re.Pattern
@@ -86,8 +101,11 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
     quotes = lexicons.load("quotes", language)
     actors, roles, by_alias = _actors(data.get("actor", []))
     alternatives = sorted(by_alias, key=len, reverse=True)
-    titles = "(?i:" + "|".join(re.escape(t) for t in sorted(people["titles"], key=len, reverse=True)) + ")"
-    affiliation = "|".join([AFFILIATION_NAME, *people["affiliation_words"], "&"])
+    titles = "(?i:" + "|".join(re.escape(t) for t in sorted(people["titles"], key=len, reverse=True)) + r")\.?"
+    honorifics = [
+        re.escape(h) + r"(?:\.|(?![\w]))" for h in sorted(people.get("honorifics", []), key=len, reverse=True)
+    ]
+    affiliation = "|".join([*honorifics, AFFILIATION_NAME, *people["affiliation_words"], "&"])  # "Ir." before "Ir"
     pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, alternatives)) + r")(?![\w])", re.IGNORECASE)
     particles = "|".join(word + r"\s+" for word in people["name_verb_particles"])
     return ActorLexicon(
@@ -99,8 +117,22 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
         institution_words=frozenset(people["institution_words"]),
         pronouns=frozenset(people["pronouns"]),
         role_conjunctions=frozenset(people["role_conjunctions"]),
-        cue_before_name=r"\b" + one_of(quotes["cues"]["after"]) + r"\s+",
-        verb_after_name=rf"\s+(?:{particles})?" + one_of(quotes["morphology"]["active_verb_prefixes"]) + "[a-z]+",
+        honorifics=frozenset(people.get("honorifics", [])),
+        ranks=frozenset(people.get("ranks", [])),
+        degrees=frozenset(people.get("degrees", [])),
+        degree_prefixes=tuple(people.get("degree_prefixes", [])),
+        place_titles=tuple(people.get("place_titles", [])),
+        nickname=_nickname_pattern(people.get("nickname_markers", [])),
+        person_nouns=frozenset(people.get("person_nouns", [])),
+        place_nouns=frozenset(people.get("place_nouns", [])),
+        possessives=tuple(people.get("possessive_suffixes", [])),
+        unit_noun=re.compile(people.get("unit_noun_shape", "(?!)")),
+        place_before=frozenset(
+            [*people.get("locative_prepositions", []), *people.get("place_nouns", []), *people.get("place_titles", [])]
+        ),
+        determiners=tuple(people.get("indefinite_determiners", [])),
+        cue_before_name=r"\b" + one_of(sorted(cue_words(quotes).after, key=len, reverse=True)) + r"\s+",
+        verb_after_name=rf"\s+(?:{particles})?" + verb_pattern(quotes["morphology"], 1, passive=False) + r"\b",
         alias_pattern=pattern,
         alias_starts=_alias_starts(by_alias),
         title_starts=frozenset(t.split()[0] for t in people["titles"]),
@@ -123,6 +155,12 @@ def _actors(entries: list[dict]) -> tuple[list[Actor], list[tuple[str, Actor, in
         for role in entry.get("roles", []):
             roles.append((role["role"].lower(), actor, role.get("since"), role.get("until")))
     return actors, roles, by_alias
+
+
+def _nickname_pattern(markers: list[str]) -> re.Pattern:
+    """ " (Ami)" or ", yang akrab disapa Ami" right after a name: the nickname in group 1."""
+    marked = r",?\s+" + one_of([re.escape(m).replace(r"\ ", r"\s+") for m in markers]) + r"\s+" if markers else "(?!)"
+    return re.compile(rf"(?:\s*\(|{marked})([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})(?=\)|[\s,.;:]|$)")
 
 
 def _alias_starts(aliases: dict[str, Actor]) -> dict[str, int]:

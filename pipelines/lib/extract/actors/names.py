@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipelines.lib.extract.actors.lexicon import ActorLexicon
 
 NAME_TOKEN = re.compile(r"[A-Z][\w'’\-]*")
 NAME_WORD = r"[A-Z][\w'’-]+"
+GLUED = re.compile(r"(?<=\w\.)(?=[A-Z][a-z])")  # "Pol.Bambang": an abbreviation glued to the name after it
 
 
 def edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -19,25 +21,103 @@ def edit_distance_at_most_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def name_tokens(lexicon: ActorLexicon, phrase: str) -> list[str]:
-    """The trailing run of capitalised tokens of ``phrase`` that can be a person's name."""
-    run: list[str] = []
-    for token in phrase.split():
+@dataclass
+class _Run:
+    tokens: list[str]
+    after_place: bool  # right after a place noun: "Kota Surabaya", "Desa Sukamaju"
+    by_comma: bool = False  # a comma (or full stop) ends it
+
+
+def _runs(lexicon: ActorLexicon, phrase: str) -> list[_Run]:
+    """The runs of tokens of ``phrase`` that can be in a person's name, in order; honorifics, words in
+    parentheses and every word that is no name end one."""
+    runs: list[_Run] = []
+    run = _Run([], False)
+    for token in (t for word in phrase.split() for t in GLUED.split(word)):
         clean = token.strip(",.:;()")
-        if _can_be_in_a_name(lexicon, clean):
-            run.append(clean)
-        else:
-            run = []
-        if token.endswith((",", ".", ":", ";")) and run:
+        parenthesised = token.startswith("(") or token.endswith(")")
+        if (
+            not parenthesised
+            and clean not in lexicon.honorifics
+            and _can_be_in_a_name(lexicon, clean, bool(run.tokens))
+        ):
+            run.tokens.append(clean)
+            if token.endswith((",", ".", ":", ";")) and not is_initial(clean):
+                run.by_comma = True
+                runs.append(run)
+                run = _Run([], False)
+            continue
+        if run.tokens:
+            runs.append(run)
+        run = _Run([], clean in lexicon.place_nouns)
+    if run.tokens:
+        runs.append(run)
+    return runs
+
+
+def names_in(lexicon: ActorLexicon, text: str) -> list[list[str]]:
+    """Every run of two or more words of ``text`` that can be a person's name ("Slamet Riyadi")."""
+    found = []
+    for run in _runs(lexicon, text):
+        tokens = run.tokens[1:] if run.after_place else run.tokens
+        if 2 <= len(tokens) <= 4:
+            found.append(tokens)
+    return found
+
+
+def name_tokens(lexicon: ActorLexicon, phrase: str) -> list[str]:
+    """The run of capitalised tokens of ``phrase`` that can be a person's name: the first run a comma ends,
+    else the last one, without the honorifics before it ("Kepala Seksi … (Kasi Wasdal) H Darmawan Putra"
+    is "Darmawan Putra"). Words in parentheses are no part of a name; after a place noun a run is the
+    place ("Kota Surabaya"), or the place and a name when three words follow ("Kabupaten Bogor Ade Yasin")."""
+    candidates = []
+    for run in _runs(lexicon, phrase):
+        tokens = run.tokens[1:] if run.after_place else run.tokens
+        if run.after_place and len(tokens) < 2:
+            continue
+        candidates.append(tokens)
+        if run.by_comma:
             break
-    return run if run and len(run) <= 4 else []
+    chosen = candidates[-1] if candidates else []
+    return chosen if len(chosen) <= 4 else []
 
 
-def _can_be_in_a_name(lexicon: ActorLexicon, token: str) -> bool:
+def is_initial(token: str) -> bool:
+    """ "B" of "Susilo B. Yudhoyono"."""
+    return len(token) == 1 and token.isupper()
+
+
+def is_degree(lexicon: ActorLexicon, word: str) -> bool:
+    """ "ST", "MEng.", "S.H.", "SpPD-KEMD": a degree written after a name."""
+    bare = word.strip(" ,;:").replace(".", "").replace("(", "").replace(")", "")  # "SpA(K)"
+    if bare in lexicon.degrees:
+        return True
+    return any(bare.startswith(p) and bare[len(p) : len(p) + 1].isupper() for p in lexicon.degree_prefixes)
+
+
+def after_degrees(lexicon: ActorLexicon, text: str) -> str:
+    """ ", SH, MH, dalam amar putusannya" -> "dalam amar putusannya": what follows a name's degrees."""
+    segments = text.split(",")
+    while len(segments) > 1 and all(is_degree(lexicon, w) for w in segments[0].split()):
+        segments.pop(0)  # an empty segment (the comma after the name) goes too
+    return ",".join(segments).strip(" ,")
+
+
+def without_degrees(lexicon: ActorLexicon, phrase: str) -> str:
+    """ "Budi Hartono, ST, MEng." -> "Budi Hartono": the degrees after the last name of ``phrase`` cut off."""
+    segments = phrase.split(",")
+    while len(segments) > 1 and all(is_degree(lexicon, w) for w in segments[-1].split()):
+        segments.pop()  # an empty segment (a comma at the end) goes too
+    return ",".join(segments)
+
+
+def _can_be_in_a_name(lexicon: ActorLexicon, token: str, within: bool = False) -> bool:
     return bool(
         NAME_TOKEN.fullmatch(token)
-        and not (token.isupper() and len(token) <= 5)  # DPR, KPK, TNI: institutions, not names
+        and (not token.isupper() or (within and is_initial(token)))  # DPR, KPK, BLUE SKY: no names
+        and not token.endswith(lexicon.possessives)  # "Disney's": the owner of what follows
         and token not in lexicon.not_name_words
+        and not lexicon.unit_noun.fullmatch(token)
         and token.lower() not in lexicon.titles
         and (token.lower() not in lexicon.by_alias or lexicon.by_alias[token.lower()].kind == "person")
     )
@@ -46,9 +126,9 @@ def _can_be_in_a_name(lexicon: ActorLexicon, token: str) -> bool:
 def referenced_suffix(lexicon: ActorLexicon, text: str, tokens: list[str]) -> list[str]:
     """The shortest end of the name ``tokens`` that ``text`` also uses on its own, else its last three words.
 
-    "Kajari Lhoksukon Teuku Rahmatsyah" is "Teuku Rahmatsyah" when the article also writes that
-    shorter name; "… Yuddy Chrisnandi" is "Yuddy Chrisnandi" when it writes "tutur Yuddy" or
-    "Yuddy mengatakan".
+    "Kajari Bireuen Teuku Ridwan" is "Teuku Ridwan" when the article also writes that
+    shorter name; "… Wahyu Santoso" is "Wahyu Santoso" when it writes "tutur Wahyu" or
+    "Wahyu mengatakan".
     """
     full = " ".join(tokens)
     elsewhere = text.replace(full, " ")
@@ -63,7 +143,7 @@ def referenced_suffix(lexicon: ActorLexicon, text: str, tokens: list[str]) -> li
 
 
 def full_name_of(lexicon: ActorLexicon, text: str, token: str) -> list[str] | None:
-    """ "Samsul" -> "Samsul Arif" when ``text`` writes the longer name somewhere."""
+    """ "Rahmat" -> "Rahmat Hidayat" when ``text`` writes the longer name somewhere."""
     for match in re.finditer(
         rf"(?<![\w])((?:{NAME_WORD}\s+){{0,2}}){re.escape(token)}((?:\s+{NAME_WORD}){{0,2}})(?![\w])", text
     ):

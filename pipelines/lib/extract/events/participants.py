@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
+from pipelines.lib.dates import ResolvedDate
 from pipelines.lib.extract.actors.actors import Actor, ArticleActors, Mention
 from pipelines.lib.extract.events.lexicon import EventLexicon
 from pipelines.lib.extract.quotes.cues import Cues
@@ -19,23 +21,28 @@ class Participants:
     people), "kedua negara" the article's two main countries. Who reports an event is no party.
     """
 
-    def __init__(self, text: str, actors: ArticleActors, lex: EventLexicon, cues: Cues):
+    def __init__(self, text: str, actors: ArticleActors, lex: EventLexicon, cues: Cues, reference: dt.date):
         self.text = text
         self.actors = actors
         self.lex = lex
         self.cues = cues
+        self.reference = reference
         self.main_people = _most_named(actors.mentions, "person")
         self.main_countries = _most_named(actors.mentions, "country")
         self.last_pair: tuple[str, ...] = ()  # the people of the last event between two or more people
+        self.by_role: set[str] = set()  # the people the last sentence named only by role ("kedua pemimpin")
 
-    def in_sentence(self, sentence: Span, visible: str, position: int) -> list[Actor]:
-        """The participants of the event whose trigger is at ``position`` of ``visible`` (the sentence)."""
+    def in_sentence(self, sentence: Span, visible: str, position: int, kind: str) -> list[Actor]:
+        """The participants of the event of type ``kind`` whose trigger is at ``position`` of ``visible``
+        (the sentence)."""
         sources: set[str] = set()
+        self.by_role = set()
+        rivals = [] if kind in self.lex.rivals_take_part else self._rival_spans(visible, position)
         clause_start, clause_end = self.lex.clause_around(visible, position)
-        found = self._named(sentence, visible, clause_start, clause_end, position, sources)
+        found = self._named(sentence, visible, (clause_start, clause_end), position, sources, rivals)
         if len(found) < 2 and not any(a.kind == "person" for a in found.values()):
             clause_start, clause_end = 0, len(visible)
-            found = self._named(sentence, visible, clause_start, clause_end, position, sources)
+            found = self._named(sentence, visible, (clause_start, clause_end), position, sources, rivals)
         self._referred(found, sentence, visible[clause_start:clause_end])
         found = {name: a for name, a in found.items() if name not in sources}  # who reports is no party
         for actor in list(found.values()):
@@ -51,32 +58,58 @@ class Participants:
                 found[person.name] = person
         if self.lex.both_people.search(clause):
             for name in self.last_pair or self.main_people:
-                found.setdefault(name, self.actors.resolve(name) or Actor(name, "person"))
+                if name not in found:
+                    found[name] = self.actors.resolve(name) or Actor(name, "person")
+                    self.by_role.add(name)
         if self.lex.both_countries.search(clause):
             for name in self.main_countries:
                 found.setdefault(name, Actor(name, "country"))
 
     def _named(
-        self, sentence: Span, visible: str, start: int, end: int, trigger: int, sources: set[str]
+        self,
+        sentence: Span,
+        visible: str,
+        clause: tuple[int, int],
+        trigger: int,
+        sources: set[str],
+        rivals: list[tuple[int, int]],
     ) -> dict[str, Actor]:
-        """The actors named in ``visible[start:end]``; the people who report the event go to ``sources``."""
+        """The actors named in the ``clause`` of ``visible``; who reports the event goes to ``sources``.
+
+        Actors named in the ``rivals`` spans ("… untuk menyusul program antariksa Amerika Serikat")
+        take no part.
+        """
         found: dict[str, Actor] = {}
-        for mention in self.actors.mentions_in(sentence.start + start, sentence.start + end):
-            if visible[mention.start - sentence.start] == " " or mention.actor.name in self.lex.not_participants:
+        for mention in self.actors.mentions_in(sentence.start + clause[0], sentence.start + clause[1]):
+            at = mention.start - sentence.start
+            if visible[at] == " " or mention.actor.kind == "place" or any(a <= at < b for a, b in rivals):
                 continue
-            if mention.actor.kind == "place":
-                continue
-            if mention.actor.kind == "person" and self._is_source(sentence, mention, trigger):
+            if mention.actor.kind != "country" and self._is_source(sentence, mention, trigger):
                 sources.add(mention.actor.name)
             found[mention.actor.name] = mention.actor
         return found
 
-    def _is_source(self, sentence: Span, mention: Mention, trigger: int) -> bool:
-        """ "Menurut Peskov, …", "kata Peskov", "Peskov mengatakan …": who reports, not who takes part.
+    def _rival_spans(self, visible: str, trigger: int) -> list[tuple[int, int]]:
+        """Where ``visible`` names rivals or benchmarks: from a rival word ("menyaingi", "melawan")
+        to the end of its phrase. A rival word that is the trigger itself is none."""
+        spans = []
+        for cue in self.lex.rival.finditer(visible):
+            if cue.start() == trigger:
+                continue
+            end = self.lex.phrase_end.search(visible, cue.end())
+            spans.append((cue.end(), end.start() if end else len(visible)))
+        return spans
 
-        Only when the event is in what they report: in "Dalam panggilan video dengan Xi, Putin
-        menyatakan …" Putin speaks of a call he took part in.
+    def _is_source(self, sentence: Span, mention: Mention, trigger: int) -> bool:
+        """ "Menurut Peskov, …", "kata Peskov", "Peskov mengatakan …", "dilansir Xinhua": who reports,
+        not who takes part.
+
+        A speaker only when the event is in what they report: in "Dalam panggilan video dengan Xi,
+        Putin menyatakan …" Putin speaks of a call he took part in. Whom a report is taken from
+        ("seperti dilansir …", "mengutip …") never takes part.
         """
+        if self.lex.report_cue.search(self.text[max(sentence.start, mention.start - 60) : mention.start]):
+            return True
         if trigger < mention.start - sentence.start:
             return False
         before = self.text[sentence.start : mention.start].replace(",", " ").split()
@@ -98,6 +131,10 @@ class Participants:
                 added.append(Actor(person.country, "country"))
                 named.add(person.country)
         return added
+
+    def of_the_past(self, date: ResolvedDate | None) -> bool:
+        """An event dated years before the article: "kedua kepala negara" then were others than today's."""
+        return date is not None and date.value.year < self.reference.year - self.lex.present_years
 
     def main_countries_missing(self, participants: list[Actor]) -> list[Actor]:
         """The article's two main countries that ``participants`` leaves out."""

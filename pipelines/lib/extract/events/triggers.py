@@ -61,10 +61,14 @@ def _weak(lex: EventLexicon, visible: str) -> list[Trigger]:
 def _refers_back(lex: EventLexicon, visible: str, match: re.Match, seen: bool) -> bool:
     """ "pertemuan tersebut", "kunjungan Xi kali ini": an event already reported.
 
-    "usai pertemuan" points back only when the article already reported such an event (``seen``);
-    the first time, it reports one ("… seusai pertemuan bilateral di Istana …").
+    A verb does not point back so: in "menandatangani perjanjian ini" the word "ini" points at
+    the treaty, and the signing is news. "usai pertemuan" points back only when the article
+    already reported such an event (``seen``); the first time, it reports one ("… seusai
+    pertemuan bilateral di Istana …").
     """
-    if lex.anaphora.match(visible[match.end() :]):
+    first = match.group(0).split()[0].lower()
+    nominal = first.endswith(lex.noun_suffix) or match.group(0).isupper()
+    verb = not nominal and first.startswith(lex.verb_prefixes)
+    if not verb and lex.anaphora.match(visible[match.end() :]):
         return True
-    nominal = match.group(0).split()[0].lower().endswith(lex.noun_suffix) or match.group(0).isupper()
     return nominal and seen and bool(lex.after_event.search(visible[: match.start()]))

@@ -40,8 +40,9 @@ def _range_lower_end(doc: Document, sp: NumberSpan) -> bool:
     return False
 
 
-def build_figure(doc: Document, sp: NumberSpan) -> Figure | None:
-    """The figure the number ``sp`` states in ``doc``, or None."""
+def build_figure(doc: Document, sp: NumberSpan, previous: Figure | None = None) -> Figure | None:
+    """The figure the number ``sp`` states in ``doc``, or None; ``previous`` is the figure
+    before it in ``doc``."""
     following = _word_after(doc, sp)
     if _date_time_or_name(doc, sp, following) or _range_lower_end(doc, sp):
         return None
@@ -53,5 +54,5 @@ def build_figure(doc: Document, sp: NumberSpan) -> Figure | None:
             return None
         reading = share(sp)
     if reading is None:
-        return read_count(doc, sp, following, label, year)
+        return read_count(doc, sp, following, label, year, previous)
     return qualified(doc, sp, reading)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipelines.lib.extract.figures.figure_words import figure_words
 from pipelines.lib.extract.figures.number_words import number_words
+from pipelines.lib.extract.figures.page_lines import title_case
 from pipelines.lib.extract.figures.tokens import Token, tokenize
 
 _SENTENCE_BREAK = set(".!?\"“”‘’'(:;[")
@@ -61,13 +62,13 @@ class Document:
         return prev.kind == "sym" and prev.text in _SENTENCE_BREAK
 
     def headline(self, pos: int) -> bool:
-        """The line around ``pos`` is written in title case (a headline)."""
+        """The line around ``pos`` is written in title case (a headline) and does not end as a
+        sentence does, with a full stop."""
         line_start = self.text.rfind("\n", 0, pos) + 1
         if line_start in self._headline_cache:
             return self._headline_cache[line_start]
         line_end = self.text.find("\n", pos)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
-        result = len(line) <= 250 and len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+        result = title_case(line)
         self._headline_cache[line_start] = result
         return result

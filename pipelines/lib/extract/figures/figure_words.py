@@ -20,6 +20,10 @@ class FigureWords:
     currency_words: dict[tuple[str, ...], str]
     percent_words: frozenset[tuple[str, ...]]
     durations: dict[str, tuple[str, float]]
+    relative_time_after: frozenset[tuple[str, ...]]
+    fused_durations: dict[str, str]
+    fused_not_before: frozenset[str]
+    anniversary_words: frozenset[str]
     qualifiers: dict[tuple[str, ...], str | None]
     post_more_word: str
     post_more_followers: frozenset[str]
@@ -32,11 +36,20 @@ class FigureWords:
     two_word_units: frozenset[tuple[str, ...]]
     joining_modifiers: frozenset[str]
     stopwords: frozenset[str]
+    phrase_stops: frozenset[str]
+    phrase_enders: frozenset[str]
+    phrase_function_words: frozenset[str]
+    phrase_max_words: int
+    adverb_or_modifier: frozenset[str]
+    ellipsis_joiners: frozenset[str]
+    ellipsis_max_gap: int
+    describing_words: frozenset[str]
     verb_prefixes: tuple[str, ...]
     verb_min_length: int
     verb_exceptions: frozenset[str]
     fraction_idioms: frozenset[str]
     function_words: frozenset[str]
+    model_words: frozenset[str]
     qualifier_words: frozenset[str]
     count_not_after: frozenset[str]
     possessive_suffixes: tuple[str, ...]
@@ -48,8 +61,40 @@ class FigureWords:
     not_possessive: frozenset[str]
 
 
+_PHRASE_STOPS = ("function_words", "adverbs", "predicates", "time_words")
+
+
 def _lower(words: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
+
+
+def _time_fields(lex: dict) -> dict:
+    """Durations, and the words that make a time unit no duration or a duration of one."""
+    durations = {k.lower(): (v[0], float(v[1])) for k, v in lex.get("durations", {}).items()}
+    fused = lex.get("fused_durations", {})
+    return {
+        "durations": durations,
+        "fused_durations": {k.lower(): v.lower() for k, v in fused.get("words", {}).items() if v.lower() in durations},
+        "fused_not_before": _lower(fused.get("not_before", [])),
+        "relative_time_after": frozenset(phrase(p) for p in lex.get("relative_time", {}).get("after", [])),
+        "anniversary_words": _lower(lex.get("anniversaries", {}).get("before", [])),
+    }
+
+
+def _noun_phrase_fields(count: dict) -> dict:
+    """The words that end or join the counted noun phrase, and those of a shared noun."""
+    words = count.get("phrase", {})
+    ellipsis = count.get("ellipsis", {})
+    return {
+        "phrase_stops": frozenset(w for key in _PHRASE_STOPS for w in words.get(key, [])),
+        "phrase_enders": frozenset(w for key in (*_PHRASE_STOPS, "time_nouns") for w in words.get(key, [])),
+        "phrase_function_words": frozenset(words.get("function_words", [])),
+        "phrase_max_words": int(words.get("max_words", 3)),
+        "adverb_or_modifier": frozenset(words.get("adverb_or_modifier", [])),
+        "ellipsis_joiners": frozenset(ellipsis.get("joiners", [])),
+        "ellipsis_max_gap": int(ellipsis.get("max_gap", 4)),
+        "describing_words": frozenset([*count.get("stopwords", []), *words.get("predicates", [])]),
+    }
 
 
 @cache
@@ -60,10 +105,11 @@ def figure_words(language: str) -> FigureWords:
     nf = lex.get("not_figures", {})
     qualifiers = {phrase(k): (v or None) for k, v in lex.get("qualifiers", {}).items()}
     return FigureWords(
+        **_time_fields(lex),
+        **_noun_phrase_fields(count),
         currency_prefixes={k.lower(): v for k, v in lex.get("currency_prefixes", {}).items()},
         currency_words={phrase(k): v for k, v in lex.get("currency_words", {}).items()},
         percent_words=frozenset(phrase(p) for p in lex.get("percent", {}).get("words", [])),
-        durations={k.lower(): (v[0], float(v[1])) for k, v in lex.get("durations", {}).items()},
         qualifiers=qualifiers,
         post_more_word=lex.get("postposed_more_than", {}).get("word", ""),
         post_more_followers=frozenset(lex.get("postposed_more_than", {}).get("followed_by", [])),
@@ -81,6 +127,7 @@ def figure_words(language: str) -> FigureWords:
         verb_exceptions=frozenset(count.get("verb_prefix_exceptions", [])),
         fraction_idioms=frozenset(count.get("fraction_idioms", [])),
         function_words=_lower(count.get("function_words", [])),
+        model_words=_lower(count.get("model_words", [])),
         qualifier_words=frozenset(w for p in qualifiers for w in p),
         count_not_after=_lower(count.get("not_after", [])),
         possessive_suffixes=tuple(count.get("possessive_suffixes", [])),

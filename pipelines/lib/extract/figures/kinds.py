@@ -73,15 +73,26 @@ def unit_after(doc: Document, sp: NumberSpan, following: str | None, label: str 
     if n:
         code = lex.currency_words[tuple(t.lower for t in doc.tokens[after : after + n])]
         return Reading("money", sp.value, code, sp.start, doc.tokens[after + n - 1].end, sp.first)
-    if (
-        following in lex.durations
-        and not (label is not None and label not in lex.durations)
-        and not year
-        and not label_follows(doc, after, any_number=False)
-    ):
+    if following in lex.durations and not year and _a_length_of_time(doc, sp, label):
         unit, factor = lex.durations[following]
         return Reading("duration", sp.value * factor, unit, sp.start, doc.tokens[after].end, sp.first)
     return None
+
+
+def _a_length_of_time(doc: Document, sp: NumberSpan, label: str | None) -> bool:
+    """The number and the time unit after it measure a length of time: not a label ("UU No. 20
+    Tahun 2001"), a point in time ("80 tahun silam") or an anniversary ("peringatan 80 tahun")."""
+    lex = doc.lexicon
+    unit = sp.last
+    if label is not None and label not in lex.durations:
+        return False
+    if label_follows(doc, unit, any_number=False):
+        return False
+    if doc.tok(unit + 1) is not None and doc.spaced(unit, unit + 1):
+        if doc.match_after(unit + 1, lex.relative_time_after, 2):
+            return False
+    prev = doc.tok(sp.first - 1)
+    return not (prev is not None and prev.lower in lex.anniversary_words and doc.spaced(sp.first - 1, sp.first))
 
 
 def share(sp: NumberSpan) -> Reading:

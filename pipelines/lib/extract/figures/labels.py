@@ -1,5 +1,5 @@
 """Numbers that name rather than measure: "pasal 5", "UU No. 20 Tahun 2001", "Boeing 737",
-a year, a unit word labelling the number after it ("ayat 2")."""
+"iPhone 15", "Xiaomi 14 Ultra", a year, a unit word labelling the number after it ("ayat 2")."""
 
 from __future__ import annotations
 
@@ -46,14 +46,31 @@ def label_follows(doc: Document, unit: int, any_number: bool = True) -> bool:
     return word.isupper() and len(word) > 2 and nxt.kind == "word" and nxt.text.isupper() and len(nxt.text) > 2
 
 
+def _mixed_case(word: str) -> bool:
+    """ "iPhone", "PlayStation", "eFishery": a capital after the first letter beside lower-case ones."""
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
 def name_before(doc: Document, first: int) -> bool:
-    """A capitalized word right before the number that is not a sentence
-    opener or a function word: "Boeing 737", "Kepulauan Seribu"."""
+    """A name right before the number: a capitalized word that is not a sentence opener or a
+    function word ("Boeing 737", "Kepulauan Seribu"), or, in a headline too, a brand written in
+    mixed case ("iPhone 15")."""
     prev = doc.tok(first - 1)
-    if prev is None or prev.kind != "word" or not prev.text[0].isupper():
+    if prev is None or prev.kind != "word" or not doc.spaced(first - 1, first):
         return False
-    if not doc.spaced(first - 1, first):
+    if _mixed_case(prev.text):
+        return True
+    if not prev.text[0].isupper():
         return False
     if prev.lower in doc.lexicon.function_words or prev.lower in doc.lexicon.qualifier_words:
         return False
     return not doc.headline(prev.start)
+
+
+def model_after(doc: Document, last: int) -> bool:
+    """A capitalized model word right after the number makes it part of a product's name
+    ("Xiaomi 14 Ultra", "Galaxy Tab 9 Plus"), in a headline too."""
+    nxt = doc.tok(last)
+    if nxt is None or nxt.kind != "word" or not doc.spaced(last - 1, last):
+        return False
+    return nxt.text[0].isupper() and nxt.lower in doc.lexicon.model_words

@@ -8,11 +8,13 @@ from functools import cache
 from typing import Any
 
 from pipelines.lib import lexicons
+from pipelines.lib.extract.quotes.cue_words import CueWords, cue_words, verb_pattern
 from pipelines.lib.lexicons import one_of
 
 
 @dataclass(frozen=True)
 class Cues:
+    words: CueWords
     after: tuple[str, ...]
     speech_verbs: frozenset[str]
     weak_speech_verbs: frozenset[str]
@@ -21,15 +23,18 @@ class Cues:
     subject_fillers: frozenset[str]
     speaker_end: frozenset[str]
     addressee: tuple[str, ...]
-    continuation: tuple[str, ...]
+    continuation: frozenset[str]
     not_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     time_words: frozenset[str]
+    after_verb_words: frozenset[str]  # "lagi", "pula": adverbs after a cue ("kata dia lagi")
     relative_pronouns: tuple[str, ...]
     pronoun_suffix: str
     min_words_unattributed: int
     min_reported_words: int
     cut_before: re.Pattern
+    relative_openers: tuple[str, ...]  # ", yang": a cut that a relative clause set off by commas does not make
+    predicate_start: re.Pattern  # "diminta", "akan": the reported clause goes on after such a clause
     examples: re.Pattern
     verb_list: re.Pattern
     after_pattern: re.Pattern
@@ -38,6 +43,13 @@ class Cues:
     naming: re.Pattern  # "menyebut Xi sebagai sahabat": naming, not reported speech
     according_pattern: re.Pattern  # "Menurut Yang, …", "Selain itu, menurutnya, …"
     trailing_pattern: re.Pattern  # "…, kata Xi."
+    inside_pattern: re.Pattern  # "Ujian semester, lanjutnya, tetap digelar …": a cue between commas
+    speaker_first: re.Pattern  # “…,” Santoso said: the speaker before the cue, where the language writes so
+    trailing_speaker_first: re.Pattern  # "…, Santoso said."
+    inside_speaker_first: re.Pattern  # "The city, he said, will open …"
+    addressee_verbs: frozenset[str]  # "told": its addressee follows it without a preposition
+    leading_articles: tuple[str, ...]  # "the": opens a speaker phrase and names no one
+    head_last: bool  # the head of a noun phrase comes last ("Pentagon officials"), not first ("warga Cibiru")
     addressee_pattern: re.Pattern  # "mengatakan kepada wartawan bahwa"
     addressee_in: re.Pattern  # "kepada wartawan di Beijing" -> "wartawan di Beijing"
     complementizer_ahead: re.Pattern  # up to 12 words of adjuncts, then "bahwa"
@@ -56,39 +68,55 @@ def load_cues(language: str = "id") -> Cues:
     lexicon = lexicons.load("quotes", language)
     dates = lexicons.load("dates", language)
     data, clause = lexicon["cues"], lexicon["reported_clause"]
+    words = cue_words(lexicon)
     return Cues(
-        after=tuple(data["after"]),
-        speech_verbs=frozenset(data["speech_verbs"]),
-        weak_speech_verbs=frozenset(data["weak_speech_verbs"]),
+        words=words,
+        after=tuple(sorted(words.after, key=len, reverse=True)),
+        speech_verbs=words.speech,
+        weak_speech_verbs=words.weak,
         according_to=tuple(data["according_to"]),
         not_speakers=frozenset(data["not_speakers"]),
         subject_fillers=frozenset(data["subject_fillers"]),
         speaker_end=frozenset(data["speaker_end"]),
         addressee=tuple(data["addressee"]),
-        continuation=tuple(data["continuation"]),
+        continuation=words.continues,
         not_verbs=frozenset(data["not_verbs"]),
         naming_verbs=frozenset(data["naming_verbs"]),
-        time_words=frozenset(w.lower() for w in [*dates["weekdays"], *dates["months"]]),
+        time_words=frozenset(w.lower() for w in data.get("time_words") or [*dates["weekdays"], *dates["months"]]),
+        after_verb_words=frozenset(data["after_verb"]),
+        addressee_verbs=frozenset(data.get("addressee_verbs", [])),
+        leading_articles=tuple(lexicon["speaker"].get("leading_articles", [])),
+        head_last=lexicon["speaker"].get("head_noun", "first") == "last",
         relative_pronouns=tuple(lexicon["speaker"]["relative_pronouns"]),
         pronoun_suffix=lexicon["morphology"]["pronoun_suffix"],
         min_words_unattributed=int(data["min_words_unattributed"]),
         min_reported_words=int(clause["min_words"]),
         cut_before=re.compile("|".join(re.escape(c) + r"\b" for c in clause["cut_before"]), re.IGNORECASE),
+        relative_openers=tuple(c.lower() for c in clause.get("relative_openers", [])),
+        predicate_start=_predicate_start(clause),
         examples=re.compile(r"\s" + one_of(list(map(re.escape, clause["examples"]))) + r"\s", re.IGNORECASE),
-        verb_list=re.compile(rf",\s+{clause['verb_list']}[a-z]{{3,}}\b"),
-        **_attribution_patterns(data, lexicon["morphology"]["pronoun_suffix"]),
+        verb_list=re.compile(rf",\s+{clause['verb_list']}[a-z]{{3,}}\b" if clause["verb_list"] else "(?!)"),
+        **_attribution_patterns(data, words, lexicon["morphology"]["pronoun_suffix"]),
         **_subject_patterns(lexicon["speaker"], lexicon["morphology"]),
     )
 
 
-def _attribution_patterns(data: dict[str, Any], suffix: str) -> dict[str, re.Pattern]:
+def _predicate_start(clause: dict[str, Any]) -> re.Pattern:
+    """A word that opens a predicate: a verb of the prefixes given, or one of the predicate words."""
+    prefixes = clause.get("predicate_prefixes", [])
+    parts = ([rf"{one_of(prefixes)}[a-z]{{3,}}"] if prefixes else []) + list(
+        map(re.escape, clause.get("predicate_words", []))
+    )
+    return re.compile(r"\s*" + (one_of(parts) if parts else "(?!)") + r"\b")
+
+
+def _attribution_patterns(data: dict[str, Any], words: CueWords, suffix: str) -> dict[str, re.Pattern]:
     """The patterns of the cues before, after and around a quotation."""
-    speech_verbs = "|".join(sorted(set(data["speech_verbs"]) | set(data["weak_speech_verbs"])))
+    speech_verbs = "|".join(sorted(words.speech | words.weak, key=len, reverse=True))
+    after = "|".join(sorted(words.after, key=len, reverse=True))
     complementizers = one_of(data["complementizers"])
     return {
-        "after_pattern": re.compile(
-            r"^[\s,]*\b(" + "|".join(sorted(data["after"], key=len, reverse=True)) + r")\b", re.IGNORECASE
-        ),
+        "after_pattern": re.compile(r"^[\s,]*\b(" + after + r")\b", re.IGNORECASE),
         "adjunct_start": re.compile(one_of(data["adjuncts"]) + r"\b", re.IGNORECASE),
         "added_remark": re.compile(
             r",\s*" + one_of(data["remark_joiners"]) + r"\s+(" + speech_verbs + rf")\s+(?:{complementizers}\s+)?",
@@ -98,7 +126,28 @@ def _attribution_patterns(data: dict[str, Any], suffix: str) -> dict[str, re.Pat
         "according_pattern": re.compile(
             r"^(?:[^,]{0,40},\s*)?(" + "|".join(data["according_to"]) + rf")({suffix})?\s*([^,]*),\s*", re.IGNORECASE
         ),
-        "trailing_pattern": re.compile(r",\s*(" + "|".join(data["after"]) + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE),
+        "trailing_pattern": re.compile(r",\s*(" + after + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE),
+        "speaker_first": re.compile(
+            r"^[\s,]*(?P<who>[^.;:!?“”\"\n]{1,120}?)\s+(?P<cue>" + after + r")\b"
+            if data.get("speaker_first")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        "trailing_speaker_first": re.compile(
+            r",\s*(?P<who>[^,.;:!?“”\"\n]{1,60}?)\s+(?P<cue>" + after + r")\b[^,.]*[.!?]?\s*$"
+            if data.get("speaker_first")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        "inside_speaker_first": re.compile(
+            r"^[^,“”\"]{2,80},\s*(?P<who>[^,.;:!?“”\"]{1,40}?)\s+(?P<cue>" + after + r")\b[^,.“”\"]{0,40},\s*(?=\S)"
+            if data.get("speaker_first")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        "inside_pattern": re.compile(
+            r"^[^,“”\"]{2,80},\s*(" + after + r")\b([^,.“”\"]{0,60}),\s*(?=\S)", re.IGNORECASE
+        ),
         "addressee_pattern": re.compile(
             r"\s+"
             + one_of(data["addressee"])
@@ -116,14 +165,13 @@ def _attribution_patterns(data: dict[str, Any], suffix: str) -> dict[str, re.Pat
 
 def _subject_patterns(speaker: dict[str, Any], morphology: dict[str, Any]) -> dict[str, re.Pattern]:
     """The patterns that tell a speaker's name from a description, a clause or a verb."""
-    verbs = one_of(morphology["active_verb_prefixes"] + morphology["passive_verb_prefixes"])
     demonstratives, adverbs = one_of(speaker["subject_demonstratives"]), one_of(speaker["subject_adverbs"])
     return {
         "description_end": re.compile(r"\b" + one_of(speaker["description_ends"]) + r"$"),
         "anaphoric_subject": re.compile(rf"\S\s+{demonstratives}(?:\s+{adverbs})*\s*$"),
         "subject_clause": re.compile(r",\s+(?=[a-z])|^.*\b" + one_of(speaker["clause_openers"]) + r"\b"),
         "relative": re.compile(r"\b" + one_of(speaker["relative_pronouns"]) + r"\b"),
-        "any_verb": re.compile(rf"\b{verbs}[a-z]{{3,}}"),
-        "verb_word": re.compile(rf"{verbs}[a-z]{{4,}}"),
-        "active_verb": re.compile(r"\b" + one_of(morphology["active_verb_prefixes"]) + r"[a-z]{3,}"),
+        "any_verb": re.compile(rf"\b{verb_pattern(morphology)}"),
+        "verb_word": re.compile(verb_pattern(morphology, 4)),
+        "active_verb": re.compile(rf"\b{verb_pattern(morphology, passive=False)}"),
     }

@@ -1,0 +1,133 @@
+"""warta end to end beside trafilatura alone, on the same N distinct pages, for N = 1,000 and 10,000.
+
+Usage: python benchmarks/scale.py [N ...] [--pages FOLDER]
+The pages are built from the real pages of ../shared/realdata (or the .html / .html.gz files of
+FOLDER): page i is real page i mod P with every fifth word of its text marked with the copy's
+number, so no two pages share a 5-word shingle (none is a near-duplicate of another) while each
+keeps its markup, its length and most of its words. For each N it prints, from one run:
+  - trafilatura alone: `trafilatura.bare_extraction` (with metadata, comments off), one process;
+  - warta: `warta run` in a child process (poll, clean, extract, timeline, publish), its pages/s,
+    the ratio to trafilatura alone, CPU seconds and CPU use (1.0 = one core busy), peak memory;
+  - a run with nothing new (wall time), and one after adding 10 more pages (wall time).
+Not a test: machines here are noisy, and N = 10,000 takes a while.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import trafilatura
+from lxml import etree, html
+
+REPO = Path(__file__).resolve().parents[1]
+REALDATA = REPO.parent / "shared" / "realdata"
+WORD = re.compile(r"\w+")
+
+
+def real_pages(folder: Path) -> list[bytes]:
+    paths = sorted(folder.rglob("*.html")) + sorted(folder.rglob("*.html.gz"))
+    return [gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes() for p in paths]
+
+
+def marked(text: str | None, copy: int, counter: list[int]) -> str | None:
+    """``text`` with every fifth word of the page suffixed by the copy number."""
+    if not text:
+        return text
+
+    def mark(match: re.Match) -> str:
+        counter[0] += 1
+        return f"{match.group(0)}{copy}" if counter[0] % 5 == 0 else match.group(0)
+
+    return WORD.sub(mark, text)
+
+
+def distinct_page(page: bytes, copy: int) -> bytes:
+    tree = html.fromstring(page)
+    counter = [0]
+    for element in tree.iter():
+        if element.tag in ("script", "style") or not isinstance(element.tag, str):
+            continue
+        element.text = marked(element.text, copy, counter)
+        element.tail = marked(element.tail, copy, counter)
+    return etree.tostring(tree, method="html", encoding="utf-8")
+
+
+def write_pages(folder: Path, pages: list[bytes], start: int, count: int) -> list[bytes]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for i in range(start, start + count):
+        content = distinct_page(pages[i % len(pages)], i // len(pages) + 1)
+        (folder / f"page{i:06d}.html").write_bytes(content)
+        written.append(content)
+    return written
+
+
+def trafilatura_alone(pages: list[bytes]) -> float:
+    started = time.process_time()
+    for page in pages:
+        trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+    return time.process_time() - started
+
+
+def warta_run(workspace: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (the child and its workers) and peak resident MiB of one `warta run`."""
+    env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"} | {
+        "WARTA_SOURCES": str(workspace / "sources.yaml"),
+        "WARTA_WAREHOUSE": str(workspace / "warehouse.duckdb"),
+        "WARTA_RAW_DIR": str(workspace / "raw"),
+    }
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "warta"), "run"], env=env, check=True, capture_output=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, cpu, after.ru_maxrss / 1024
+
+
+def measure(n: int, pages: list[bytes]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        workspace = Path(tmp)
+        (workspace / "sources.yaml").write_text("sources:\n  - {name: inbox, inbox: inbox}\n")
+        built = write_pages(workspace / "inbox", pages, 0, n)
+        alone = trafilatura_alone(built)
+        wall, cpu, peak = warta_run(workspace)
+        noop, _, _ = warta_run(workspace)
+        write_pages(workspace / "inbox", pages, n, 10)
+        added, _, _ = warta_run(workspace)
+    print(f"N = {n:,} pages")
+    print(f"  trafilatura alone    {n / alone:7.1f} pages/s (one process, {alone:.0f} CPU s)")
+    print(f"  warta end to end     {n / wall:7.1f} pages/s = {alone / wall:.2f}x trafilatura alone")
+    print(
+        f"  warta CPU            {cpu:7.0f} s, {cpu / wall:.2f} cores busy on average, {cpu / alone:.2f}x the CPU of"
+        f" trafilatura alone; peak memory {peak:.0f} MiB"
+    )
+    print(f"  run with nothing new {noop:7.1f} s wall")
+    print(f"  10 pages added       {added:7.1f} s wall")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--pages", type=Path, default=REALDATA, help="folder of real .html / .html.gz pages")
+    args = parser.parse_args()
+    pages = real_pages(args.pages)
+    if not pages:
+        print(f"skipped: no pages in {args.pages}")
+        return
+    print(f"{len(pages)} real pages from {args.pages}; {os.cpu_count()} cores")
+    for n in args.sizes:
+        measure(n, pages)
+
+
+if __name__ == "__main__":
+    main()

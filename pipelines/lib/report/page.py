@@ -1,0 +1,109 @@
+"""The report page: one HTML file with its charts and the Vega JavaScript inlined, so it opens offline."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import json
+import os
+from pathlib import Path
+
+import altair as alt
+import duckdb
+import jinja2
+import polars as pl
+import vl_convert
+
+from pipelines.lib.report import charts
+from pipelines.lib.report.data import ReportData, read_report_data
+
+TEMPLATE = "report.html.j2"
+REJECTED_ROWS_SHOWN = 200
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    path: Path
+    charts: int
+    bytes: int
+
+
+def report_path(warehouse: Path) -> Path:
+    """Where the report of a warehouse goes: ``report.html`` beside it."""
+    return Path(warehouse).with_name("report.html")
+
+
+@functools.cache
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one script (shipped by vl-convert; built once per process)."""
+    return vl_convert.javascript_bundle()
+
+
+def script_json(value: object) -> str:
+    """``value`` as JSON that can stand inside a <script> element."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def chart_specs(data: ReportData) -> dict[str, dict | None]:
+    """Each chart of the page as a Vega-Lite specification (``None`` where there is nothing to draw)."""
+    built = {
+        "events": charts.events_over_time(data.timeline),
+        "speakers": charts.most_quoted(data.quote_counts),
+        **{f"figures_{kind}": charts.figures_of_kind(data.figures, kind) for kind in charts.FIGURE_KINDS},
+        "rejected": charts.rejections_by_reason(data.rejected),
+    }
+    with alt.data_transformers.disable_max_rows():
+        return {name: chart.to_dict() if chart is not None else None for name, chart in built.items()}
+
+
+def quotes_by_speaker(quotes: pl.DataFrame) -> list[dict]:
+    """The most-quoted speakers in order, each with their latest quotes."""
+    speakers: dict[str, dict] = {}
+    for row in quotes.iter_rows(named=True):
+        entry = speakers.setdefault(row["speaker"], {"speaker": row["speaker"], "count": row["speaker_quotes"]})
+        entry.setdefault("quotes", []).append(row)
+    return list(speakers.values())
+
+
+def render(data: ReportData, source: str, now: dt.datetime) -> tuple[str, int]:
+    """The page's HTML and the number of charts it draws."""
+    specs = chart_specs(data)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+    drawn = {name: spec for name, spec in specs.items() if spec is not None}
+    html = environment.get_template(TEMPLATE).render(
+        source=source,
+        generated_at=now.strftime("%Y-%m-%d %H:%M"),
+        counts=data.counts,
+        published_range=data.published_range,
+        undated_events=data.undated_events,
+        specs=drawn,
+        figure_charts=[name for name in drawn if name.startswith("figures_")],
+        specs_json=script_json(drawn),
+        speakers=quotes_by_speaker(data.quotes),
+        rejected=data.rejected.head(REJECTED_ROWS_SHOWN).iter_rows(named=True),
+        rejected_total=data.rejected.height,
+        rejected_shown=REJECTED_ROWS_SHOWN,
+        vega_script=vega_bundle(),
+    )
+    return html, len(drawn)
+
+
+def write_report(conn: duckdb.DuckDBPyConnection, target: Path, source: str) -> Report:
+    """Render the report of the analytics views of ``conn`` to ``target`` (replaced atomically)."""
+    html, drawn = render(read_report_data(conn), source, dt.datetime.now())
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_text(html, encoding="utf-8")
+    os.replace(tmp, target)
+    return Report(target, drawn, target.stat().st_size)
+
+
+def write_report_of(warehouse: Path, target: Path | None = None) -> Report:
+    """Render the report of the published warehouse file ``warehouse`` (opened read-only)."""
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        return write_report(conn, target or report_path(warehouse), str(warehouse))

@@ -1,0 +1,63 @@
+"""Pure per-document work spread over the machine's cores.
+
+``Workers(n).map(fn, items)`` runs ``fn`` on every item in a pool of ``n`` worker processes and
+returns the results in the order of the items; ``fn`` and the items must pickle (module-level
+functions, plain data). The pool starts on the first map that has enough work for it and lives
+until the ``with`` block ends, so a run pays its start-up once, and a run with little or nothing
+to do never starts it. With one worker everything runs in this process. Workers are started by a
+fork server (a fresh interpreter), not forked from a process that holds a database connection and
+threads. Each worker runs ``fn`` on its main thread, so the per-document time limit holds there.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+PRELOAD = ["pipelines.lib.text.article", "pipelines.lib.extract.analysis", "pipelines.lib.warehouse.frames"]
+
+
+def default_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class Workers:
+    def __init__(self, count: int | None = None, min_items_per_worker: int = 4):
+        self.count = max(1, count or default_count())
+        self.min_items = self.count * min_items_per_worker
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether the pool's processes have been started."""
+        return self._pool is not None
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        if self.count == 1 or (self._pool is None and len(items) < self.min_items):
+            return [fn(item) for item in items]
+        chunksize = max(1, len(items) // (self.count * 4))
+        return list(self._started().map(fn, items, chunksize=chunksize))
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(PRELOAD)
+            self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=context)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
