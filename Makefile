@@ -71,6 +71,7 @@ bench: setup
 	$(VENV)/bin/python benchmarks/poll_known_urls.py 1000
 	$(VENV)/bin/python benchmarks/hostile_memory.py
 	$(VENV)/bin/python benchmarks/listing_memory.py
+	$(VENV)/bin/python benchmarks/backfill_throughput.py $(REALDATA)
 
 clean:
-	rm -rf $(VENV) .tools data/warehouse.duckdb data/warehouse.duckdb.wal data/report.html data/work data/raw storage history schedules logs
+	rm -rf $(VENV) .tools data/warehouse.duckdb data/warehouse.duckdb.wal data/report.html data/work data/raw data/staging storage history schedules logs

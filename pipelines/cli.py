@@ -92,6 +92,35 @@ def evaluate(gold_path: str, database: str) -> str:
     return format_report(score(gold, predictions(database)))
 
 
+def backfill_add(files: list[str], sources: list[str] | None = None) -> list[str]:
+    """Register WARC files as partitions of the backfill job (those given, else every file of the warc
+    sources); returns the files that were not registered before."""
+    from pipelines.defs.backfill.partitions import warc_files
+    from pipelines.lib.backfill.partitions import warc_partitions
+    from pipelines.lib.ingest.source_config import load_sources
+
+    listed = files or list(warc_partitions(load_sources(Path(settings.sources())), sources))
+    instance = dg.DagsterInstance.get()
+    new = sorted(set(listed) - set(instance.get_dynamic_partitions(warc_files.name)))
+    instance.add_dynamic_partitions(warc_files.name, new)
+    return new
+
+
+def backfill_list() -> str:
+    """The registered partitions, each with what its staged set holds."""
+    from pipelines.defs.backfill.partitions import warc_files
+    from pipelines.lib.backfill.staging import Staging
+
+    staging = Staging(settings.staging())
+    lines = []
+    for partition in dg.DagsterInstance.get().get_dynamic_partitions(warc_files.name):
+        manifest = staging.manifest(partition)
+        counts = manifest.counts if manifest else {}
+        staged = f"staged {manifest.staged_at[:19]}" if manifest else "not staged"
+        lines.append(f"{partition}  {staged}  pages {counts.get('pages', 0)}  articles {counts.get('articles', 0)}")
+    return "\n".join(lines) or "no partition registered (warta backfill add)"
+
+
 def write_dictionary_docs() -> int:
     from pipelines.lib.warehouse.dictionary_docs import write_docs
 
@@ -110,10 +139,24 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("dictionary", help="rewrite the README's view table and docs/dictionary.md from the dictionary")
     eval_cmd = sub.add_parser("eval", help="score the warehouse against a gold file")
     eval_cmd.add_argument("gold", help="gold annotations (the format of shared/gold/seeds.json)")
+    backfill_cmd = sub.add_parser("backfill", help="register WARC files as backfill partitions, or list them")
+    backfill_cmd.add_argument("action", choices=["add", "list"])
+    backfill_cmd.add_argument("files", nargs="*", help="WARC paths or URLs (default: the files of the warc sources)")
+    backfill_cmd.add_argument("--source", action="append", help="only the files of this warc source")
     args = parser.parse_args(argv)
     database = settings.warehouse()
     if args.command == "dictionary":
         return write_dictionary_docs()
+    if args.command == "backfill":
+        if not os.environ.get("DAGSTER_HOME"):
+            print("warta: set DAGSTER_HOME (the instance that keeps the partitions; make sets it)", file=sys.stderr)
+            return 2
+        if args.action == "add":
+            new = backfill_add([str(Path(f).resolve()) if "://" not in f else f for f in args.files], args.source)
+            print(f"{len(new)} new partitions" + "".join(f"\n  {partition}" for partition in new))
+        else:
+            print(backfill_list())
+        return 0
     if args.command != "run" and not Path(database).exists():
         print(f"warta: no warehouse at {database}; build it with `make run` (or set WARTA_WAREHOUSE)", file=sys.stderr)
         return 2

@@ -61,6 +61,24 @@ def chunk_size() -> int:
     return int(positive_number("WARTA_CHUNK_SIZE", os.environ.get("WARTA_CHUNK_SIZE", "200"), whole=True))
 
 
+def staging() -> str:
+    """Where backfill partitions stage their Parquet files: a folder, or an fsspec URL such as
+    ``s3://bucket/warta-staging`` (WARTA_STAGING)."""
+    location = os.environ.get("WARTA_STAGING") or ""
+    return location if "://" in location else _path("WARTA_STAGING", DATA / "staging")
+
+
+def backfill_executor() -> str:
+    """The executor of the backfill job: multiprocess (default), dask or k8s (WARTA_BACKFILL_EXECUTOR)."""
+    return os.environ.get("WARTA_BACKFILL_EXECUTOR", "multiprocess")
+
+
+def backfill_steps() -> int:
+    """How many partition steps the backfill job has, each staging its share of the files
+    (WARTA_BACKFILL_STEPS; the same in every process of a deployment)."""
+    return int(positive_number("WARTA_BACKFILL_STEPS", os.environ.get("WARTA_BACKFILL_STEPS", "4"), whole=True))
+
+
 def positive_number(setting: str, value: object, whole: bool = False) -> float:
     """``value`` as a finite number above zero (a whole one if ``whole``); SettingsError naming ``setting``."""
     try:

@@ -11,6 +11,7 @@ from pipelines.lib.ingest.fetch import Fetcher
 from pipelines.lib.ingest.poll_result import Earlier
 from pipelines.lib.ingest.polling import due_sources, poll, remember
 from pipelines.lib.ingest.raw_store import RawStore
+from pipelines.lib.text.detected_language import detected_language
 from pipelines.lib.warehouse.poll_records import earlier_polls, known_documents, last_polls, record_polls, url_aliases
 
 
@@ -46,7 +47,7 @@ def documents(
             policy = dataclasses.replace(sources_file.fetch, allow_private=source.allow_private)
             fetcher = Fetcher(policy, last_request=hosts, robots=robots)
             before = earlier.get(source.name, Earlier())
-            result = poll(source, known, aliases, fetcher, store, sources.max_bytes, before)
+            result = poll(source, known, aliases, fetcher, store, sources.max_bytes, before, detected_language)
             remember(known, aliases, result)
             results.append(result)
             if result.error:

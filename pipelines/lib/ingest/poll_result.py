@@ -48,6 +48,7 @@ class Document:
     file_signature: str | None = None
     error: str | None = None
     attempts: int = 0
+    fetched_at: dt.datetime | None = None  # when the bytes were fetched, if not during this poll (WARC-Date)
 
 
 @dataclass(frozen=True)

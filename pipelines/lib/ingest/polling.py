@@ -10,6 +10,7 @@ cannot be read gives a ``PollResult`` with its ``error``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from pipelines.lib.ingest.poll_result import Document, Earlier, Fetch, Known, Po
 from pipelines.lib.ingest.raw_store import RawStore
 from pipelines.lib.ingest.source_config import Source
 from pipelines.lib.ingest.urls import canonical_url, split_page
+from pipelines.lib.ingest.warc_records import WarcProblem, WarcResponse
+from pipelines.lib.ingest.warc_source import LanguageOf, WarcRead, read_pages, warc_files
 
 ARTICLE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 MAX_ATTEMPTS = 5  # a failed URL its source no longer lists is given up after this many failures
@@ -52,11 +55,15 @@ def poll(
     store: RawStore,
     max_bytes: int,
     earlier: Earlier = Earlier(),
+    language_of: LanguageOf | None = None,
 ) -> PollResult:
+    """One poll of ``source``; ``language_of`` tells a page's language, for a WARC source's ``languages`` filter."""
     result = PollResult(source, dt.datetime.now())
     try:
         if source.kind == "inbox":
             _poll_inbox(source, known, store, max_bytes, result)
+        elif source.kind == "warc":
+            _poll_warc(source, known, store, max_bytes, language_of, result)
         else:
             _poll_web(source, known, aliases, fetcher, store, earlier, result)
     except Exception as error:  # one broken source must not stop the others
@@ -74,7 +81,7 @@ def remember(known: dict[str, Known], aliases: dict[str, str], result: PollResul
             continue  # a failed refetch does not undo what is held
         known[doc.source] = Known(
             doc.source_name, doc.content_hash, doc.listed_updated_at, doc.file_signature,
-            doc.content_hash is None, doc.attempts, dt.datetime.now(),
+            doc.content_hash is None, doc.attempts, doc.fetched_at or dt.datetime.now(),
         )  # fmt: skip
 
 
@@ -194,3 +201,61 @@ def _outcome(before: Known | None, digest: str | None, error: str | None) -> str
     if before is None or before.content_hash is None:
         return "new"
     return "unchanged" if before.content_hash == digest else "updated"
+
+
+def _poll_warc(source: Source, known: Mapping[str, Known], store: RawStore, max_bytes: int, language_of, result):
+    for location in warc_files(source):
+        for item in read_pages(source, location, max_bytes, WarcRead(location), language_of):
+            result.listed += 1
+            add_warc_record(source, location, item, known, store, result)
+
+
+def add_warc_record(
+    source: Source, location: str, item: WarcResponse | WarcProblem, known: Mapping[str, Known], store: RawStore,
+    result: PollResult,
+) -> None:  # fmt: skip
+    """A WARC record as a fetched page: new, updated, failed, or an older copy (duplicate); unchanged is skipped."""
+    if isinstance(item, WarcProblem):
+        _add_warc_problem(source, location, item, known, result)
+        return
+    key, article, page = document_key(item.url)
+    fetched_at = item.fetched_at.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+    before = known.get(key)
+    earlier = [doc for doc in result.documents if doc.source == key]  # read before in this poll
+    held = next((doc for doc in earlier if doc.content_hash), None)
+    if held is not None and held.fetched_at >= fetched_at:
+        result.fetches.append(Fetch(item.url, key, "duplicate", item.status, "an older copy than one read before"))
+        return
+    for doc in earlier:
+        result.documents.remove(doc)
+    digest = hashlib.sha256(item.content).hexdigest()
+    if before is not None and not before.failed and held is None:
+        if before.content_hash == digest:
+            return
+        if before.fetched_at is not None and before.fetched_at >= fetched_at:
+            result.fetches.append(Fetch(item.url, key, "duplicate", item.status, "an older copy than the one held"))
+            return
+    store.put(item.content)
+    result.fetches.append(Fetch(item.url, key, _outcome(before, digest, None), item.status))
+    result.documents.append(
+        Document(
+            key, source.name, article, source.language, url=item.url, page_number=page, content_hash=digest,
+            byte_size=len(item.content), fetched_at=fetched_at,
+        )
+    )  # fmt: skip
+
+
+def _add_warc_problem(source: Source, location: str, item: WarcProblem, known: Mapping[str, Known], result):
+    """A record that could not be read: a failed document (under its URL, else its place in the file)."""
+    place = f"{source.name}/{location.rstrip('/').rsplit('/', 1)[-1]}#{item.offset}"
+    key, article, page = document_key(item.url) if item.url else (place, place, 1)
+    result.fetches.append(Fetch(item.url or place, key, "failed", error=item.reason))
+    before = known.get(key)
+    if (before is None or before.failed) and not any(doc.source == key for doc in result.documents):
+        attempts = (before.attempts if before else 0) + 1
+        result.documents.append(
+            Document(
+                key, source.name, article, source.language, url=item.url, page_number=page,
+                byte_size=item.byte_size, error=item.reason, attempts=attempts,
+            )
+        )  # fmt: skip

@@ -19,6 +19,10 @@
         sitemap: https://example.com/sitemap-news.xml
       - name: picked
         urls: [https://example.com/a, https://example.com/b]
+      - name: archive
+        warc: archives/*.warc.gz  # a WARC file, a glob (relative to this file) or a list of http(s) URLs
+        hosts: [example.com]      # optional: only pages of these hosts (and their subdomains)
+        languages: [id]           # optional: only pages detected in these languages
 
 Every number must be finite and in its option's range (``SOURCE_NUMBERS``, ``FETCH_NUMBERS``),
 and the user agent one line of text. Every problem is reported when the file is read, with
@@ -36,9 +40,19 @@ import yaml
 
 from pipelines.lib.ingest.fetch import FetchError, FetchPolicy, parse_target_url
 from pipelines.lib.ingest.urls import is_http_url
+from pipelines.lib.ingest.warc_options import WARC_OPTIONS, WarcOptionsError, warc_filters, warc_location
 
-KINDS = ("inbox", "feed", "sitemap", "urls")
-OPTIONS = {"name", "language", "interval_minutes", "max_articles", "max_listing_urls", "allow_private", *KINDS}
+KINDS = ("inbox", "feed", "sitemap", "urls", "warc")
+OPTIONS = {
+    "name",
+    "language",
+    "interval_minutes",
+    "max_articles",
+    "max_listing_urls",
+    "allow_private",
+    *KINDS,
+    *WARC_OPTIONS,
+}
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -72,18 +86,21 @@ class SourcesError(ValueError):
 @dataclass(frozen=True)
 class Source:
     name: str
-    kind: str  # inbox | feed | sitemap | urls
-    location: str  # the folder (absolute), feed or sitemap URL; for urls, the first URL
+    kind: str  # inbox | feed | sitemap | urls | warc
+    location: str  # the folder (absolute), feed or sitemap URL, WARC path or glob (absolute); else the first URL
     urls: tuple[str, ...] = ()
     language: str = "id"
     interval_minutes: float = 0.0
     max_articles: int = 100
     max_listing_urls: int = 50_000  # a poll reads at most this many URLs of its listings (memory grows with it)
     allow_private: bool = False
+    hosts: tuple[str, ...] = ()  # warc: only pages of these hosts
+    languages: tuple[str, ...] = ()  # warc: only pages detected in these languages
 
     @property
     def is_web(self) -> bool:
-        return self.kind != "inbox"
+        """Feeds, sitemaps and URL lists (polled by the hourly schedule); not inbox folders or archives."""
+        return self.kind not in ("inbox", "warc")
 
 
 @dataclass(frozen=True)
@@ -145,8 +162,17 @@ def _source(path: Path, index: int, entry: object) -> Source:
             raise SourcesError(f"{where}: `urls` must be a list of URLs")
         urls = tuple(url.strip() for url in value if url.strip())
         location = urls[0] if urls else ""
+    elif kind == "warc":
+        try:
+            location, urls = warc_location(path, value)
+        except WarcOptionsError as error:
+            raise SourcesError(f"{where}: {error}") from None
     else:
         location = str(value).strip()
+    try:
+        hosts, languages = warc_filters(kind, entry)
+    except WarcOptionsError as error:
+        raise SourcesError(f"{where}: {error}") from None
     for url in urls or ((location,) if kind in ("feed", "sitemap") else ()):
         _check_url(where, url)
     return Source(
@@ -159,6 +185,8 @@ def _source(path: Path, index: int, entry: object) -> Source:
         max_articles=int(_number(where, "max_articles", entry.get("max_articles", 100))),
         max_listing_urls=int(_number(where, "max_listing_urls", entry.get("max_listing_urls", 50_000))),
         allow_private=_flag(where, "allow_private", entry.get("allow_private", False)),
+        hosts=hosts,
+        languages=languages,
     )
 
 

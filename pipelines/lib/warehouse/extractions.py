@@ -94,12 +94,34 @@ def extract_batch(batch: list[PendingArticle], max_seconds: float, workers: Work
 def extract_article(task: tuple[PendingArticle, float]) -> tuple[str, dict[str, list[dict]] | None, list[Actor]]:
     """One article's extraction rows and actors, or no rows when it takes longer than the time limit."""
     article, max_seconds = task
+    ingested = article.ingested_at.date()
+    found, actors = extract_text(
+        article.article_id, article.body, article.published_date, ingested, article.language, max_seconds
+    )
+    return article.article_id, found, actors
+
+
+def extract_text(
+    article_id: str,
+    body: str,
+    published_date: dt.date | None,
+    ingested: dt.date,
+    language: str | None,
+    max_seconds: float,
+) -> tuple[dict[str, list[dict]] | None, list[Actor]]:
+    """The extraction rows and actors of one article's text, read with the lexicons of ``language`` (relative
+    dates against ``ingested``), or no rows when the analysis takes longer than ``max_seconds``."""
     try:
         with time_limit(max_seconds):
-            analysis = analyze(article.body, article.published_date, article.ingested_at.date(), article.language)
+            analysis = analyze(body, published_date, ingested, language)
     except DocumentTimeout:
-        return article.article_id, None, []
-    return article.article_id, analysis_rows(article.article_id, analysis), analysis.actors
+        return None, []
+    return analysis_rows(article_id, analysis), analysis.actors
+
+
+def too_slow_reason(max_seconds: float) -> str:
+    """The rejection reason of an article whose extraction took longer than the time limit."""
+    return f"too slow: extraction took longer than {max_seconds:g} s"
 
 
 def write_batch(
@@ -121,7 +143,7 @@ def write_batch(
     )
     rows.upsert_rows(conn, "core.actors", "actor_id", actor_rows(extraction.actors))
     rows.replace_rows(conn, "core.processing", "article_id", ids, processing_rows(batch, now))
-    reject_articles(conn, extraction.too_slow, f"too slow: extraction took longer than {max_seconds:g} s", now)
+    reject_articles(conn, extraction.too_slow, too_slow_reason(max_seconds), now)
     conn.commit()
     return written
 

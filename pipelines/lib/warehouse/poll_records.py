@@ -75,7 +75,7 @@ def record_poll(conn: duckdb.DuckDBPyConnection, result: PollResult, store: RawS
 def document_rows(result: PollResult, store: RawStore, now: dt.datetime) -> pl.DataFrame:
     def row(doc: Document) -> dict:
         raw_path = str(store.path(doc.content_hash)) if doc.content_hash else None
-        return valid_text({**doc.__dict__, "raw_path": raw_path, "fetched_at": now})
+        return valid_text({**doc.__dict__, "raw_path": raw_path, "fetched_at": doc.fetched_at or now})
 
     return frame("documents", [row(doc) for doc in result.documents])
 
