@@ -25,6 +25,9 @@ class Record:
     date: dt.datetime | None = None
 
 
+CRAWLED_AT = dt.datetime(2024, 5, 16, 8, 30, tzinfo=dt.timezone.utc)  # a record gives no date: one crawl time for all
+
+
 def page_records(folder: Path, date: dt.datetime | None = None) -> list[Record]:
     """One response per page listed in ``expected.json`` of a realdata folder, at the URL it was fetched from."""
     listed = json.loads((folder / "expected.json").read_text())
@@ -42,7 +45,7 @@ def write_warc(path: Path, records: list[Record]) -> Path:
 def _member(record: Record) -> bytes:
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=False)
-    date = (record.date or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    date = (record.date or CRAWLED_AT).strftime("%Y-%m-%dT%H:%M:%SZ")
     if record.kind == "warcinfo":
         built = writer.create_warcinfo_record("test.warc.gz", {"software": "warta tests"})
     elif record.kind == "request":
