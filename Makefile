@@ -63,6 +63,7 @@ eval: setup
 	$(VENV)/bin/warta eval $(GOLD)
 
 bench: setup
+	$(VENV)/bin/python benchmarks/scale.py 1000 10000 --pages $(REALDATA)
 	$(VENV)/bin/python benchmarks/pipeline_throughput.py
 	$(VENV)/bin/python benchmarks/extraction_cost.py $(REALDATA)
 	$(VENV)/bin/python benchmarks/realdata_clean.py $(REALDATA) --en
