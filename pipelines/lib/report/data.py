@@ -9,11 +9,14 @@ import polars as pl
 
 TOP_SPEAKERS = 15
 QUOTES_PER_SPEAKER = 5
+POINTS_PER_CHART = 5000  # the latest events and figures: the page stays the same size however large the warehouse
 
-TIMELINE = """
+TIMELINE = f"""
 select event_type, status, event_date, date_precision, array_to_string(participants, ', ') as participants,
     article_count
 from analytics.timeline
+order by event_date desc, event_type
+limit {POINTS_PER_CHART}
 """
 QUOTE_COUNTS = f"""
 with top as (
@@ -39,9 +42,11 @@ ranked as (
 select * exclude (n) from ranked where n <= {QUOTES_PER_SPEAKER}
 order by speaker_quotes desc, speaker, published_date desc nulls last
 """
-FIGURES = """
+FIGURES = f"""
 select kind, value, coalesce(unit, '(none)') as unit, qualifier, surface, published_date, article_id
 from analytics.figures where published_date is not null
+order by published_date desc, figure_id
+limit {POINTS_PER_CHART}
 """
 ARTICLE_TITLES = "select article_id, coalesce(title, source) as article_title, site from analytics.articles"
 REJECTED = """
