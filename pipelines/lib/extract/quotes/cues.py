@@ -101,6 +101,23 @@ def load_cues(language: str = "id") -> Cues:
     )
 
 
+def _speaker_first_patterns(after: str, written: bool) -> dict[str, re.Pattern]:
+    """“…,” Santoso said: the speaker before the cue, opening the sentence, ending it or inside it, where the
+    language writes so (otherwise patterns that match nothing)."""
+
+    def speaker_then_cue(excluded: str, most: int) -> str:
+        return rf"(?P<who>[^{excluded}]{{1,{most}}}?)\s+(?P<cue>" + after + r")\b"
+
+    patterns = {
+        "speaker_first": r"^[\s,]*" + speaker_then_cue(r".;:!?“”\"\n", 120),
+        "trailing_speaker_first": r",\s*" + speaker_then_cue(r",.;:!?“”\"\n", 60) + r"[^,.]*[.!?]?\s*$",
+        "inside_speaker_first": r"^[^,“”\"]{2,80},\s*"
+        + speaker_then_cue(r",.;:!?“”\"", 40)
+        + r"[^,.“”\"]{0,40},\s*(?=\S)",
+    }
+    return {name: re.compile(pattern if written else "(?!)", re.IGNORECASE) for name, pattern in patterns.items()}
+
+
 def _predicate_start(clause: dict[str, Any]) -> re.Pattern:
     """A word that opens a predicate: a verb of the prefixes given, or one of the predicate words."""
     prefixes = clause.get("predicate_prefixes", [])
@@ -127,24 +144,7 @@ def _attribution_patterns(data: dict[str, Any], words: CueWords, suffix: str) ->
             r"^(?:[^,]{0,40},\s*)?(" + "|".join(data["according_to"]) + rf")({suffix})?\s*([^,]*),\s*", re.IGNORECASE
         ),
         "trailing_pattern": re.compile(r",\s*(" + after + r")\b\s*([^,.]*)[.!?]?\s*$", re.IGNORECASE),
-        "speaker_first": re.compile(
-            r"^[\s,]*(?P<who>[^.;:!?“”\"\n]{1,120}?)\s+(?P<cue>" + after + r")\b"
-            if data.get("speaker_first")
-            else "(?!)",
-            re.IGNORECASE,
-        ),
-        "trailing_speaker_first": re.compile(
-            r",\s*(?P<who>[^,.;:!?“”\"\n]{1,60}?)\s+(?P<cue>" + after + r")\b[^,.]*[.!?]?\s*$"
-            if data.get("speaker_first")
-            else "(?!)",
-            re.IGNORECASE,
-        ),
-        "inside_speaker_first": re.compile(
-            r"^[^,“”\"]{2,80},\s*(?P<who>[^,.;:!?“”\"]{1,40}?)\s+(?P<cue>" + after + r")\b[^,.“”\"]{0,40},\s*(?=\S)"
-            if data.get("speaker_first")
-            else "(?!)",
-            re.IGNORECASE,
-        ),
+        **_speaker_first_patterns(after, bool(data.get("speaker_first"))),
         "inside_pattern": re.compile(
             r"^[^,“”\"]{2,80},\s*(" + after + r")\b([^,.“”\"]{0,60}),\s*(?=\S)", re.IGNORECASE
         ),
