@@ -11,7 +11,7 @@ import pytest
 
 from pipelines.lib.limits import DocumentTimeout, can_interrupt, time_limit
 
-pytestmark = pytest.mark.skipif(not can_interrupt(), reason="SIGALRM timers need the main thread on a POSIX system")
+pytestmark = pytest.mark.skipif(not can_interrupt(), reason="interrupting needs CPython or SIGALRM")
 
 
 def slow_loop(seconds: float) -> int:
@@ -78,16 +78,77 @@ def test_an_inner_limit_never_extends_the_outer_one():
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-def test_outside_the_main_thread_it_does_nothing():
-    done = []
+def on_a_thread(work) -> list:
+    """What ``work`` returned or raised, run on a thread of its own (as a Dask worker runs a step)."""
+    outcome = []
 
-    def worker():
-        assert not can_interrupt()
-        with time_limit(0.05):
-            slow_loop(0.2)
-        done.append(True)
+    def run():
+        try:
+            outcome.append(work())
+        except Exception as error:
+            outcome.append(error)
 
-    thread = threading.Thread(target=worker)
+    thread = threading.Thread(target=run)
     thread.start()
-    thread.join()
-    assert done == [True]
+    thread.join(10)
+    assert not thread.is_alive()
+    return outcome
+
+
+def test_on_another_thread_a_slow_loop_is_interrupted_too():
+    def limited():
+        with time_limit(0.2):
+            return slow_loop(10)
+
+    started = time.monotonic()
+    (outcome,) = on_a_thread(limited)
+    assert isinstance(outcome, DocumentTimeout) and str(outcome) == "the document took longer than 0.2 s"
+    assert time.monotonic() - started < 2
+
+
+def test_on_another_thread_swallowing_the_timeout_does_not_help():
+    def stubborn():
+        with time_limit(0.1):
+            try:
+                slow_loop(10)
+            except Exception:
+                pass
+            return slow_loop(10)
+
+    (outcome,) = on_a_thread(stubborn)
+    assert isinstance(outcome, DocumentTimeout)
+
+
+def test_on_another_thread_a_fast_block_leaves_nothing_behind():
+    def one_document():
+        try:
+            with time_limit(0.001):
+                slow_loop(0.001)
+        except DocumentTimeout:
+            pass
+
+    def fast_then_slow():
+        for _ in range(200):  # many limits that end just around their deadline
+            one_document()
+        slow_loop(0.3)  # no interruption arrives after the blocks
+        return "finished"
+
+    assert on_a_thread(fast_then_slow) == ["finished"]
+    assert on_a_thread(lambda: _within(5, 0.1)) == ["finished"]
+
+
+def _within(limit: float, work: float) -> str:
+    with time_limit(limit):
+        slow_loop(work)
+    slow_loop(0.2)
+    return "finished"
+
+
+def test_on_another_thread_an_inner_limit_never_extends_the_outer_one():
+    def nested():
+        with time_limit(0.2, "the batch"):
+            with time_limit(30, "one document"):
+                slow_loop(10)
+
+    (outcome,) = on_a_thread(nested)
+    assert str(outcome) == "the batch took longer than 0.2 s"
