@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import dagster as dg
@@ -122,3 +124,65 @@ def test_the_backfill_on_two_dask_workers_holds_each_good_page_once_as_the_inbox
     for view in COMPARED:
         assert through_backfill[view] == through_inbox[view], view
     assert len(through_backfill["quotes"]) > 20 and len(through_backfill["figures"]) > 20
+
+
+def staged_parts(staging: Path) -> list[Path]:
+    return list(staging.rglob("part-*.parquet")) if staging.is_dir() else []
+
+
+def kill_a_worker_mid_partition(client: Client, staging: Path, deadline: float) -> int:
+    """Wait until a partition step has written part of its staged set, then SIGKILL the worker running it."""
+    pids = client.run(os.getpid)
+    while time.monotonic() < deadline:
+        busy = [worker for worker, tasks in client.processing().items() if tasks]
+        if staged_parts(staging) and busy:
+            os.kill(pids[busy[0]], signal.SIGKILL)
+            return pids[busy[0]]
+        time.sleep(0.05)
+    raise AssertionError("no partition step was seen staging")
+
+
+def stage_steps_started_twice(home: str) -> list[str]:
+    """The partition steps of the first run that started twice (Dask ran them again after the worker died)."""
+    with dg.DagsterInstance.from_config(home) as instance:
+        first = instance.get_runs()[-1]
+        started = [
+            e.dagster_event.step_key
+            for e in instance.all_logs(first.run_id)
+            if e.dagster_event and e.dagster_event.event_type_value == "STEP_START"
+        ]
+    return [step for step in set(started) if step.startswith("stage_") and started.count(step) > 1]
+
+
+def test_a_worker_killed_mid_partition_loses_and_duplicates_nothing(tmp_path: Path, dask_env):
+    _, _, good = write_archives(tmp_path)
+    dask_env["WARTA_CHUNK_SIZE"] = "2"  # a part file every two records: the kill lands inside a partition
+    warta = [sys.executable, "-m", "pipelines.cli"]
+    subprocess.run([*warta, "backfill", "add"], env=dask_env, cwd=ROOT, check=True, capture_output=True)
+    dagster = [str(Path(sys.executable).with_name("dagster")), "job", "execute", "-m", "pipelines.definitions"]
+    with (
+        LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address="127.0.0.1:0"
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        run_config = tmp_path / "run.yaml"
+        run_config.write_text(
+            json.dumps({"execution": {"config": {"cluster": {"existing": {"address": cluster.scheduler_address}}}}})
+        )
+        command = [*dagster, "-j", "backfill", "-c", str(run_config)]
+        first = subprocess.Popen(command, env=dask_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        killed = kill_a_worker_mid_partition(client, Path(dask_env["WARTA_STAGING"]), time.monotonic() + RUN_SECONDS)
+        _, errors = first.communicate(timeout=RUN_SECONDS)
+        # the partition is retried: by Dask on another worker within the run, else by running the job again
+        again = subprocess.run(command, env=dask_env, cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS)
+        assert again.returncode == 0, (errors.decode()[-2000:], again.stderr[-2000:])
+        assert killed not in client.run(os.getpid).values()
+    assert first.returncode != 0 or stage_steps_started_twice(dask_env["DAGSTER_HOME"]), errors.decode()[-2000:]
+
+    with duckdb.connect(dask_env["WARTA_WAREHOUSE"], read_only=True) as conn:
+        assert conn.execute("select count(*), count(distinct url) from analytics.articles").fetchall() == [(good, good)]
+        assert conn.execute("select count(*) from analytics.rejected").fetchall() == [(3,)]
+        spans = "select count(*), count(distinct (article_id, char_start, char_end)) from analytics.quotes"
+        total, distinct = conn.execute(spans).fetchall()[0]
+    assert total == distinct > 20

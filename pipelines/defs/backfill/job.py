@@ -71,7 +71,7 @@ def partition_step(share: int, shares: int) -> dg.OpDefinition:
         for partition in selected[share::shares]:
             manifest = stage_warc_file(
                 partition, source_of(partition, sources_file), area, sources.max_bytes, sources.max_seconds,
-                progress=context.log.info,
+                chunk=sources.chunk_size, progress=context.log.info,
             )  # fmt: skip
             context.log_event(dg.AssetMaterialization("staged_warc", partition=partition, metadata={**manifest.counts}))
             staged.append(partition)
