@@ -2,9 +2,7 @@
 
 Usage: python benchmarks/scale.py [N ...] [--pages FOLDER]
 The pages are built from the real pages of ../shared/realdata (or the .html / .html.gz files of
-FOLDER): page i is real page i mod P with every fifth word of its text marked with the copy's
-number, so no two pages share a 5-word shingle (none is a near-duplicate of another) while each
-keeps its markup, its length and most of its words. For each N it prints, from one run:
+FOLDER) by benchmarks/distinct_pages.py: no two share a 5-word shingle. For each N it prints, from one run:
   - trafilatura alone: `trafilatura.bare_extraction` (with metadata, comments off), one process;
   - warta: `warta run` in a child process (poll, clean, extract, timeline, publish), its pages/s,
     the ratio to trafilatura alone, CPU seconds and CPU use (1.0 = one core busy; read off the whole
@@ -16,9 +14,7 @@ Not a test: machines here are noisy, and N = 10,000 takes a while.
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -27,48 +23,17 @@ import time
 from pathlib import Path
 
 import trafilatura
-from lxml import etree, html
+from distinct_pages import distinct_pages, real_pages
 
 REPO = Path(__file__).resolve().parents[1]
 REALDATA = REPO.parent / "shared" / "realdata"
-WORD = re.compile(r"\w+")
-
-
-def real_pages(folder: Path) -> list[bytes]:
-    paths = sorted(folder.rglob("*.html")) + sorted(folder.rglob("*.html.gz"))
-    return [gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes() for p in paths]
-
-
-def marked(text: str | None, copy: int, counter: list[int]) -> str | None:
-    """``text`` with every fifth word of the page suffixed by the copy number."""
-    if not text:
-        return text
-
-    def mark(match: re.Match) -> str:
-        counter[0] += 1
-        return f"{match.group(0)}{copy}" if counter[0] % 5 == 0 else match.group(0)
-
-    return WORD.sub(mark, text)
-
-
-def distinct_page(page: bytes, copy: int) -> bytes:
-    tree = html.fromstring(page)
-    counter = [0]
-    for element in tree.iter():
-        if element.tag in ("script", "style") or not isinstance(element.tag, str):
-            continue
-        element.text = marked(element.text, copy, counter)
-        element.tail = marked(element.tail, copy, counter)
-    return etree.tostring(tree, method="html", encoding="utf-8")
 
 
 def write_pages(folder: Path, pages: list[bytes], start: int, count: int) -> list[bytes]:
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for i in range(start, start + count):
-        content = distinct_page(pages[i % len(pages)], i // len(pages) + 1)
+    written = distinct_pages(pages, start, count)
+    for i, content in enumerate(written, start):
         (folder / f"page{i:06d}.html").write_bytes(content)
-        written.append(content)
     return written
 
 
