@@ -175,10 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "summary":
         print(summary(database))
     elif args.command == "report":
-        from pipelines.lib.report.page import write_report_of
+        from pipelines.lib.report.writer import write_report_of
 
         written = write_report_of(Path(database))
-        print(f"{written.path}: {written.charts} charts, {written.bytes} bytes; open it in a browser")
+        state = "drawn" if written.redrawn else "unchanged"
+        print(f"{written.path}: {written.charts} charts, {written.bytes} bytes, {state}; open it in a browser")
     elif args.command == "eval":
         print(evaluate(args.gold, database))
     return 0

@@ -57,6 +57,7 @@ def test_samples_load_and_a_second_run_processes_nothing(workspace: Path):
     assert metadata(second, "articles", "processed") == 0
     assert metadata(second, "quotes", "articles_processed") == 0
     assert counts(workspace) == loaded
+    assert metadata(first, "report", "redrawn") and not metadata(second, "report", "redrawn")
 
 
 def test_every_asset_check_passes(workspace: Path):

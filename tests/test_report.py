@@ -6,8 +6,10 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tests.test_pipeline import metadata
@@ -58,3 +60,33 @@ def test_the_report_of_an_empty_warehouse_says_there_is_nothing_to_draw(workspac
     materialize(workspace)
     html = (workspace / "report.html").read_text()
     assert specs(html) == {} and "No quotes." in html and "every input became an article" in html
+
+
+def test_the_report_is_drawn_again_only_when_what_it_shows_has_changed(analyst_run, tmp_path: Path):
+    workspace, _ = analyst_run
+    warehouse = shutil.copy(workspace / "warehouse.duckdb", tmp_path / "warehouse.duckdb")
+    page = tmp_path / "report.html"
+    draw = [sys.executable, "-c", DRAW_AND_SAY_WHAT_WAS_LOADED, str(warehouse)]
+
+    first = json.loads(subprocess.run(draw, capture_output=True, text=True, check=True).stdout)
+    assert first == {"redrawn": True, "altair_loaded": True}
+    drawn_at, html = page.stat().st_mtime_ns, page.read_text()
+
+    again = json.loads(subprocess.run(draw, capture_output=True, text=True, check=True).stdout)
+    assert again == {"redrawn": False, "altair_loaded": False}  # same data, same code: the page stays
+    assert page.stat().st_mtime_ns == drawn_at and page.read_text() == html
+
+    with duckdb.connect(str(warehouse)) as conn:
+        conn.execute("delete from core.rejected")
+    changed = json.loads(subprocess.run(draw, capture_output=True, text=True, check=True).stdout)
+    assert changed == {"redrawn": True, "altair_loaded": True}
+    assert "inbox/empty.txt" in html and "inbox/empty.txt" not in page.read_text()
+
+
+DRAW_AND_SAY_WHAT_WAS_LOADED = """
+import json, sys
+from pathlib import Path
+from pipelines.lib.report.writer import write_report_of
+written = write_report_of(Path(sys.argv[1]))
+print(json.dumps({"redrawn": written.redrawn, "altair_loaded": "altair" in sys.modules}))
+"""

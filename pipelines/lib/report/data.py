@@ -1,4 +1,5 @@
-"""What the report shows, read from the analytics views as polars frames."""
+"""What the report shows, read from the analytics views as polars frames (each in a total order, so that the
+same warehouse gives the same frames and so the same fingerprint)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ TIMELINE = f"""
 select event_type, status, event_date, date_precision, array_to_string(participants, ', ') as participants,
     article_count
 from analytics.timeline
-order by event_date desc, event_type
+order by event_date desc, event_type, timeline_id
 limit {POINTS_PER_CHART}
 """
 QUOTE_COUNTS = f"""
@@ -26,6 +27,7 @@ with top as (
 select quotes.speaker, quotes.kind, count(*) as quotes, any_value(top.quotes) as speaker_quotes
 from analytics.quotes as quotes join top using (speaker)
 group by quotes.speaker, quotes.kind
+order by speaker_quotes desc, quotes.speaker, quotes.kind
 """
 QUOTES_OF_TOP = f"""
 with top as (
@@ -40,7 +42,7 @@ ranked as (
     from analytics.quotes as quotes join top using (speaker)
 )
 select * exclude (n) from ranked where n <= {QUOTES_PER_SPEAKER}
-order by speaker_quotes desc, speaker, published_date desc nulls last
+order by speaker_quotes desc, speaker, published_date desc nulls last, quote_text
 """
 FIGURES = f"""
 select kind, value, coalesce(unit, '(none)') as unit, qualifier, surface, published_date, article_id
@@ -51,7 +53,7 @@ limit {POINTS_PER_CHART}
 ARTICLE_TITLES = "select article_id, coalesce(title, source) as article_title, site from analytics.articles"
 REJECTED = """
 select source, reason, split_part(reason, ':', 1) as reason_kind, byte_size, rejected_at
-from analytics.rejected order by rejected_at desc, source
+from analytics.rejected order by rejected_at desc, source, reason
 """
 COUNTS = {
     "articles": "select count(*) from analytics.articles",

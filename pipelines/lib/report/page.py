@@ -1,37 +1,25 @@
-"""The report page: one HTML file with its charts and the Vega JavaScript inlined, so it opens offline."""
+"""The report page: one HTML file with its charts and the Vega JavaScript inlined, so it opens offline
+(``writer`` decides when it is drawn)."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import json
-import os
 from pathlib import Path
 
 import altair as alt
-import duckdb
 import jinja2
+import markupsafe
 import polars as pl
 import vl_convert
 
 from pipelines.lib.report import charts
-from pipelines.lib.report.data import ReportData, read_report_data
+from pipelines.lib.report.data import ReportData
+from pipelines.lib.report.fingerprint import Stamp, stamp_tag
 
 TEMPLATE = "report.html.j2"
 REJECTED_ROWS_SHOWN = 200
-
-
-@dataclasses.dataclass(frozen=True)
-class Report:
-    path: Path
-    charts: int
-    bytes: int
-
-
-def report_path(warehouse: Path) -> Path:
-    """Where the report of a warehouse goes: ``report.html`` beside it."""
-    return Path(warehouse).with_name("report.html")
 
 
 @functools.cache
@@ -67,14 +55,15 @@ def quotes_by_speaker(quotes: pl.DataFrame) -> list[dict]:
     return list(speakers.values())
 
 
-def render(data: ReportData, source: str, now: dt.datetime) -> tuple[str, int]:
-    """The page's HTML and the number of charts it draws."""
+def render(data: ReportData, source: str, now: dt.datetime, fingerprint: str) -> tuple[str, int]:
+    """The page's HTML, stamped with ``fingerprint``, and the number of charts it draws."""
     specs = chart_specs(data)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=jinja2.StrictUndefined
     )
     drawn = {name: spec for name, spec in specs.items() if spec is not None}
     html = environment.get_template(TEMPLATE).render(
+        stamp=markupsafe.Markup(stamp_tag(Stamp(fingerprint, len(drawn)))),
         source=source,
         generated_at=now.strftime("%Y-%m-%d %H:%M"),
         counts=data.counts,
@@ -90,20 +79,3 @@ def render(data: ReportData, source: str, now: dt.datetime) -> tuple[str, int]:
         vega_script=vega_bundle(),
     )
     return html, len(drawn)
-
-
-def write_report(conn: duckdb.DuckDBPyConnection, target: Path, source: str) -> Report:
-    """Render the report of the analytics views of ``conn`` to ``target`` (replaced atomically)."""
-    html, drawn = render(read_report_data(conn), source, dt.datetime.now())
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_text(html, encoding="utf-8")
-    os.replace(tmp, target)
-    return Report(target, drawn, target.stat().st_size)
-
-
-def write_report_of(warehouse: Path, target: Path | None = None) -> Report:
-    """Render the report of the published warehouse file ``warehouse`` (opened read-only)."""
-    with duckdb.connect(str(warehouse), read_only=True) as conn:
-        return write_report(conn, target or report_path(warehouse), str(warehouse))
