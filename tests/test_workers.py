@@ -41,3 +41,33 @@ def test_the_time_limit_holds_inside_a_worker():
         outcomes = workers.map(slow_unless_small, list(range(10)))
     assert outcomes == ["done"] * 3 + ["too slow"] + ["done"] * 6
     assert time.perf_counter() - started < 4
+
+
+def started_marker(task: tuple[str, int]) -> int:
+    folder, n = task
+    open(os.path.join(folder, f"started-{n}"), "w").close()
+    time.sleep(0.05)
+    return n
+
+
+def test_the_next_chunk_is_computed_while_the_caller_handles_this_one(tmp_path):
+    chunks = [[(str(tmp_path), n) for n in range(k * 10, k * 10 + 10)] for k in range(3)]
+    seen = []
+    with Workers(2) as workers:
+        for results in workers.map_chunks(started_marker, chunks):
+            chunk = len(seen)
+            seen.append(results)
+            if chunk < 2:  # the caller is still busy with this chunk: the next one is in the pool already
+                ahead = [tmp_path / f"started-{n}" for n in range(chunk * 10 + 10, chunk * 10 + 20)]
+                deadline = time.monotonic() + 10
+                while not any(p.exists() for p in ahead) and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                assert any(p.exists() for p in ahead)
+    assert seen == [list(range(k * 10, k * 10 + 10)) for k in range(3)]
+
+
+def test_with_one_worker_chunks_are_computed_here_one_at_a_time(tmp_path):
+    chunks = [[(str(tmp_path), n) for n in range(k * 3, k * 3 + 3)] for k in range(2)]
+    with Workers(1) as workers:
+        first = next(workers.map_chunks(started_marker, chunks))
+        assert first == [0, 1, 2] and not (tmp_path / "started-3").exists()

@@ -1,7 +1,9 @@
 """Pure per-document work spread over the machine's cores.
 
 ``Workers(n).map(fn, items)`` runs ``fn`` on every item in a pool of ``n`` worker processes and
-returns the results in the order of the items; ``fn`` and the items must pickle (module-level
+returns the results in the order of the items; ``map_chunks(fn, chunks)`` does it chunk after chunk,
+the next chunk already in the pool while the caller writes this one's results, so the workers do not
+wait on the writer; ``fn`` and the items must pickle (module-level
 functions, plain data). The pool starts on the first map that has enough work for it and lives
 until the ``with`` block ends, so a run pays its start-up once, and a run with little or nothing
 to do never starts it. With one worker everything runs in this process. Workers are started by a
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -39,10 +41,28 @@ class Workers:
         return self._pool is not None
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        return self._submitted(fn, items)()
+
+    def map_chunks(self, fn: Callable[[T], R], chunks: Iterable[Sequence[T]]) -> Iterator[list[R]]:
+        """``map(fn, chunk)`` for each chunk in order; chunk k+1 is handed to the pool before the results of
+        chunk k are given back, so at most two chunks are in flight."""
+        ahead: Callable[[], list[R]] | None = None
+        for items in chunks:
+            submitted = self._submitted(fn, items)
+            if ahead is not None:
+                yield ahead()
+            ahead = submitted
+        if ahead is not None:
+            yield ahead()
+
+    def _submitted(self, fn: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
+        """The results of ``fn`` on ``items``, to collect: already computing in the pool, or computed here
+        when asked (one worker, or too little work to start the pool for)."""
         if self.count == 1 or (self._pool is None and len(items) < self.min_items):
-            return [fn(item) for item in items]
+            return lambda: [fn(item) for item in items]
         chunksize = max(1, len(items) // (self.count * 4))
-        return list(self._started().map(fn, items, chunksize=chunksize))
+        results = self._started().map(fn, items, chunksize=chunksize)
+        return lambda: list(results)
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -98,10 +98,13 @@ def clean_and_store(
     chunk_size: int = CHUNK_PAGES,
 ) -> CleaningTotals:
     """Clean ``pages`` chunk by chunk, each chunk's pages across the workers, each chunk written and committed
-    before the next: memory stays flat in the size of the backlog, and a crash loses at most one chunk."""
+    before the next (while the workers clean the next): memory stays flat in the size of the backlog, and a
+    crash loses at most the chunks in flight."""
     totals = CleaningTotals()
-    for chunk in chunks(pages, chunk_size):
-        assembly = clean_pages(chunk, task, workers)
+    groups = [(chunk, pages_to_clean(chunk)) for chunk in chunks(pages, chunk_size)]
+    cleaned = workers.map_chunks(clean_stored_page, ([task(p) for p in chosen] for _, chosen in groups))
+    for (chunk, chosen), results in zip(groups, cleaned):
+        assembly = cleaned_pages(chunk, dict(zip((page.source for page in chosen), results)))
         totals.marked_duplicate += store_articles(conn, assembly, now)
         totals.processed += len(chunk)
         totals.accepted += len(assembly.accepted)
@@ -110,11 +113,8 @@ def clean_and_store(
     return totals
 
 
-def clean_pages(pages: list[Page], task: Callable[[Page], CleaningTask], workers: Workers) -> CleanedPages:
-    """The articles the pages make, the pages rejected (those whose raw bytes are lost named apart),
-    and the articles left with no text."""
-    chosen = pages_to_clean(pages)
-    results = dict(zip((page.source for page in chosen), workers.map(clean_stored_page, [task(p) for p in chosen])))
+def cleaned_pages(pages: list[Page], results: dict[str, tuple[ArticleRecord | Rejection, bool]]) -> CleanedPages:
+    """The assembly of ``pages`` from the results of cleaning the chosen ones (by document key)."""
     unreadable = [source for source, (_, lost) in results.items() if lost]
     assembly = assemble(pages, lambda page: results[page.source][0])
     return CleanedPages(assembly.accepted, assembly.rejected, assembly.emptied, unreadable)

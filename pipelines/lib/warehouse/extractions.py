@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import duckdb
 import polars as pl
@@ -22,10 +22,8 @@ from pipelines.lib.workers import Workers
 
 BATCH = 200
 STAGE = "extract"
-PENDING_ARTICLES = """
-select
-    articles.article_id, articles.body, articles.published_date, articles.ingested_at, articles.content_hash,
-    articles.language
+PENDING_ARTICLE_IDS = """
+select articles.article_id
 from core.articles as articles
 left join core.processing as processing
     on processing.article_id = articles.article_id and processing.stage = ?
@@ -33,6 +31,12 @@ where processing.article_id is null
    or processing.content_hash <> articles.content_hash
    or processing.extractor_version <> ?
 order by articles.article_id
+"""
+ARTICLES_OF_IDS = """
+select article_id, body, published_date, ingested_at, content_hash, language
+from core.articles
+where article_id in (select unnest(?))
+order by article_id
 """
 
 
@@ -55,8 +59,12 @@ class BatchExtraction:
     too_slow: list[str] = dataclasses.field(default_factory=list)
 
 
-def pending_articles(conn: duckdb.DuckDBPyConnection) -> list[PendingArticle]:
-    return [PendingArticle(*row) for row in conn.execute(PENDING_ARTICLES, [STAGE, EXTRACTOR_VERSION]).fetchall()]
+def pending_article_ids(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    return [row[0] for row in conn.execute(PENDING_ARTICLE_IDS, [STAGE, EXTRACTOR_VERSION]).fetchall()]
+
+
+def articles_of(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> list[PendingArticle]:
+    return [PendingArticle(*row) for row in conn.execute(ARTICLES_OF_IDS, [ids]).fetchall()]
 
 
 def extract_pending(
@@ -67,21 +75,33 @@ def extract_pending(
     workers: Workers | None = None,
     batch_size: int = BATCH,
 ) -> tuple[int, Counter]:
-    """Extract every pending article, batch by batch across the workers, each batch written and committed before
-    the next; returns how many were processed and the rows written per table."""
-    pending = pending_articles(conn)
+    """Extract every pending article, batch by batch across the workers, each batch read, then written and
+    committed before the next (while the workers extract the next): only two batches' texts are held at a
+    time. Returns how many were processed and the rows written per table."""
+    pending = pending_article_ids(conn)
     workers = workers or Workers(1)
     written: Counter = Counter()
-    for start in range(0, len(pending), batch_size):
-        batch = pending[start : start + batch_size]
-        written.update(write_batch(conn, batch, extract_batch(batch, max_seconds, workers), max_seconds, now))
-        progress(f"extracted {start + len(batch)}/{len(pending)} articles")
+    batches = (articles_of(conn, pending[start : start + batch_size]) for start in range(0, len(pending), batch_size))
+    held: list[list[PendingArticle]] = []  # the batches handed to the workers, oldest first
+
+    def tasks() -> Iterator[list[tuple[PendingArticle, float]]]:
+        for batch in batches:
+            held.append(batch)
+            yield [(article, max_seconds) for article in batch]
+
+    done = 0
+    for results in workers.map_chunks(extract_article, tasks()):
+        batch = held.pop(0)
+        written.update(write_batch(conn, batch, batch_extraction(results), max_seconds, now))
+        done += len(batch)
+        progress(f"extracted {done}/{len(pending)} articles")
     return len(pending), written
 
 
-def extract_batch(batch: list[PendingArticle], max_seconds: float, workers: Workers) -> BatchExtraction:
+def batch_extraction(results: list[tuple[str, dict[str, list[dict]] | None, list[Actor]]]) -> BatchExtraction:
+    """The rows and actors of a batch's extraction results, and the articles that took too long."""
     extraction = BatchExtraction()
-    for article_id, article_rows, actors in workers.map(extract_article, [(a, max_seconds) for a in batch]):
+    for article_id, article_rows, actors in results:
         if article_rows is None:
             extraction.too_slow.append(article_id)
             continue

@@ -4,6 +4,7 @@ Lestari, SpPD-KEMD" is Rina Lestari; "Bupati Klaten Sri Mulyani" is Sri Mulyani,
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -56,13 +57,18 @@ def role_and_name(lexicon: ActorLexicon, phrase: str, places: frozenset[str] = f
 
 def _find_name(phrase: str, name: str, start: int) -> re.Match | None:
     """Where ``name`` (its words one space apart) stands in ``phrase`` from ``start``: the last place."""
-    pattern = r"\s+".join(re.escape(word) for word in name.split())
     found = None
-    for found in re.finditer(rf"(?<![\w]){pattern}(?![\w])", phrase[start:]):
+    for found in _name_pattern(name).finditer(phrase[start:]):
         pass
     if found is None:
         return None
-    return re.compile(pattern).match(phrase, start + found.start())
+    return _name_pattern(name).match(phrase, start + found.start())
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern:
+    """``name`` with any run of spaces between its words, standing on its own (no word character around)."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in name.split()) + r"(?!\w)")
 
 
 def _without_place(
