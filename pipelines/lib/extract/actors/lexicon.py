@@ -68,8 +68,8 @@ class ActorLexicon:
     place_before: frozenset[str]  # "di", "Kota", "bupati", "wali kota": the capitalised word after is a place
     unit_noun: re.Pattern  # "Pekerjaan", "Kesehatan": a capitalised word of an office's name, never of a person's
     determiners: tuple[str, ...]  # "seorang", "salah satu": a description of someone unnamed opens so
-    cue_before_name: str  # "kata " before a name: a pattern to put in front of one
-    verb_after_name: str  # " pun mengatakan" after a name: a pattern to put after one
+    cue_ending: re.Pattern  # "kata " right before a name: searched for so as to end where the name starts
+    verb_following: re.Pattern  # " pun mengatakan" after a name: matched at the name's end
     alias_pattern: re.Pattern
     title_starts: frozenset[str]
     alias_starts: dict[str, int]  # first word of an alias -> most words of an alias starting so
@@ -131,8 +131,8 @@ def load_lexicon(language: str = "id") -> ActorLexicon:
             [*people.get("locative_prepositions", []), *people.get("place_nouns", []), *people.get("place_titles", [])]
         ),
         determiners=tuple(people.get("indefinite_determiners", [])),
-        cue_before_name=r"\b" + one_of(sorted(cue_words(quotes).after, key=len, reverse=True)) + r"\s+",
-        verb_after_name=rf"\s+(?:{particles})?" + verb_pattern(quotes["morphology"], 1, passive=False) + r"\b",
+        cue_ending=re.compile(r"\b" + one_of(sorted(cue_words(quotes).after, key=len, reverse=True)) + r"\s+\Z"),
+        verb_following=re.compile(rf"\s+(?:{particles})?{verb_pattern(quotes['morphology'], 1, passive=False)}\b"),
         alias_pattern=pattern,
         alias_starts=_alias_starts(by_alias),
         title_starts=frozenset(t.split()[0] for t in people["titles"]),

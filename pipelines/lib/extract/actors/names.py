@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.lib.extract.actors.lexicon import ActorLexicon
 
 NAME_TOKEN = re.compile(r"[A-Z][\w'’\-]*")
 NAME_WORD = r"[A-Z][\w'’-]+"
+CUE_REACH = 200  # characters before a name searched for a speech cue ending at it
+WORD_BOUNDARY = re.compile(r"\b")
 GLUED = re.compile(r"(?<=\w\.)(?=[A-Z][a-z])")  # "Pol.Bambang": an abbreviation glued to the name after it
 
 
@@ -133,21 +136,46 @@ def referenced_suffix(lexicon: ActorLexicon, text: str, tokens: list[str]) -> li
     full = " ".join(tokens)
     elsewhere = text.replace(full, " ")
     for i in range(1, len(tokens) - 1):
-        if re.search(rf"(?<![\w]){re.escape(' '.join(tokens[i:]))}(?![\w])", elsewhere):
+        if _standalone(" ".join(tokens[i:])).search(elsewhere):
             return tokens[i:]
     for i in range(1, len(tokens) - 1):  # a full name keeps two words at least
-        token = re.escape(tokens[i])
-        if re.search(rf"{lexicon.cue_before_name}{token}\b|(?<![\w]){token}{lexicon.verb_after_name}", elsewhere):
+        if _speaks_as(lexicon, elsewhere, tokens[i]):
             return tokens[i:]
     return tokens[-3:]
 
 
+def _speaks_as(lexicon: ActorLexicon, text: str, token: str) -> bool:
+    """Whether ``text`` writes ``token`` right after a speech cue ("kata Wahyu") or before a speech verb
+    ("Wahyu mengatakan")."""
+    for found in _starting(token).finditer(text):
+        if lexicon.verb_following.match(text, found.end()):
+            return True
+        after_cue = lexicon.cue_ending.search(text, max(0, found.start() - CUE_REACH), found.start())
+        if after_cue and WORD_BOUNDARY.match(text, found.end()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _standalone(words: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w]){re.escape(words)}(?![\w])")
+
+
+@lru_cache(maxsize=4096)
+def _starting(token: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w]){re.escape(token)}")
+
+
 def full_name_of(lexicon: ActorLexicon, text: str, token: str) -> list[str] | None:
     """ "Rahmat" -> "Rahmat Hidayat" when ``text`` writes the longer name somewhere."""
-    for match in re.finditer(
-        rf"(?<![\w])((?:{NAME_WORD}\s+){{0,2}}){re.escape(token)}((?:\s+{NAME_WORD}){{0,2}})(?![\w])", text
-    ):
+    for match in _within_name(token).finditer(text):
         tokens = name_tokens(lexicon, match.group(0))
         if len(tokens) > 1 and token in tokens:
             return tokens[-3:]
     return None
+
+
+@lru_cache(maxsize=4096)
+def _within_name(token: str) -> re.Pattern:
+    """``token`` with up to two name words on either side."""
+    return re.compile(rf"(?<![\w])((?:{NAME_WORD}\s+){{0,2}}){re.escape(token)}((?:\s+{NAME_WORD}){{0,2}})(?![\w])")
