@@ -90,3 +90,13 @@ from pipelines.lib.report.writer import write_report_of
 written = write_report_of(Path(sys.argv[1]))
 print(json.dumps({"redrawn": written.redrawn, "altair_loaded": "altair" in sys.modules}))
 """
+
+
+def test_the_vega_script_is_built_once_and_then_read_from_the_cache_folder(tmp_path: Path):
+    from pipelines.lib.report.page import vega_bundle
+
+    built = vega_bundle(tmp_path)
+    (kept,) = tmp_path.glob("vega-bundle-*.js")  # one file per vl-convert version
+    assert kept.read_text() == built and "vegaEmbed" in built
+    kept.write_text(built + "// read back")
+    assert vega_bundle(tmp_path).endswith("// read back")

@@ -21,7 +21,7 @@ from pipelines.lib.report.writer import write_report_of
     ),
 )
 def report(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    written = write_report_of(Path(warehouse.path))
+    written = write_report_of(Path(warehouse.path), bundle_cache=Path(warehouse.work_dir))
     context.log.info(f"report: {written.path} ({written.charts} charts, {'drawn' if written.redrawn else 'unchanged'})")
     return dg.MaterializeResult(
         metadata={

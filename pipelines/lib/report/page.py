@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
+from importlib import metadata
 from pathlib import Path
 
 import altair as alt
@@ -16,15 +18,32 @@ import vl_convert
 
 from pipelines.lib.report import charts
 from pipelines.lib.report.data import ReportData
-from pipelines.lib.report.fingerprint import Stamp, stamp_tag
+from pipelines.lib.report.fingerprint import BUNDLE_PACKAGE, Stamp, stamp_tag
 
 TEMPLATE = "report.html.j2"
 REJECTED_ROWS_SHOWN = 200
 
 
+def vega_bundle(cache: Path | None = None) -> str:
+    """Vega, Vega-Lite and vega-embed as one script, shipped by vl-convert. Building it takes about a second, so
+    with a ``cache`` folder it is kept there, one file per vl-convert version, and read back on later runs."""
+    if cache is None:
+        return _built_bundle()
+    path = Path(cache) / f"vega-bundle-{metadata.version(BUNDLE_PACKAGE)}.js"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    bundle = _built_bundle()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(bundle, encoding="utf-8")
+    os.replace(tmp, path)
+    return bundle
+
+
 @functools.cache
-def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed as one script (shipped by vl-convert; built once per process)."""
+def _built_bundle() -> str:
     return vl_convert.javascript_bundle()
 
 
@@ -55,8 +74,11 @@ def quotes_by_speaker(quotes: pl.DataFrame) -> list[dict]:
     return list(speakers.values())
 
 
-def render(data: ReportData, source: str, now: dt.datetime, fingerprint: str) -> tuple[str, int]:
-    """The page's HTML, stamped with ``fingerprint``, and the number of charts it draws."""
+def render(
+    data: ReportData, source: str, now: dt.datetime, fingerprint: str, bundle_cache: Path | None = None
+) -> tuple[str, int]:
+    """The page's HTML, stamped with ``fingerprint``, and the number of charts it draws (``bundle_cache``: see
+    ``vega_bundle``)."""
     specs = chart_specs(data)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=jinja2.StrictUndefined
@@ -76,6 +98,6 @@ def render(data: ReportData, source: str, now: dt.datetime, fingerprint: str) ->
         rejected=data.rejected.head(REJECTED_ROWS_SHOWN).iter_rows(named=True),
         rejected_total=data.rejected.height,
         rejected_shown=REJECTED_ROWS_SHOWN,
-        vega_script=vega_bundle(),
+        vega_script=vega_bundle(bundle_cache),
     )
     return html, len(drawn)

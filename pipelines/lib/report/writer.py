@@ -31,9 +31,12 @@ def report_path(warehouse: Path) -> Path:
     return Path(warehouse).with_name("report.html")
 
 
-def write_report(conn: duckdb.DuckDBPyConnection, target: Path, source: str) -> Report:
+def write_report(
+    conn: duckdb.DuckDBPyConnection, target: Path, source: str, bundle_cache: Path | None = None
+) -> Report:
     """The report of the analytics views of ``conn`` at ``target``: drawn (and replaced atomically) unless the
-    page there already shows the same data with the same code."""
+    page there already shows the same data with the same code. ``bundle_cache``: a folder that keeps the Vega
+    script between runs."""
     data, target = read_report_data(conn), Path(target)
     fingerprint = report_fingerprint(data, source)
     stamp = read_stamp(target)
@@ -41,7 +44,7 @@ def write_report(conn: duckdb.DuckDBPyConnection, target: Path, source: str) -> 
         return Report(target, stamp.charts, target.stat().st_size, redrawn=False)
     from pipelines.lib.report.page import render  # altair and the Vega bundle: loaded only to draw
 
-    html, drawn = render(data, source, dt.datetime.now(), fingerprint)
+    html, drawn = render(data, source, dt.datetime.now(), fingerprint, bundle_cache)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.write_text(html, encoding="utf-8")
@@ -49,7 +52,7 @@ def write_report(conn: duckdb.DuckDBPyConnection, target: Path, source: str) -> 
     return Report(target, drawn, target.stat().st_size, redrawn=True)
 
 
-def write_report_of(warehouse: Path, target: Path | None = None) -> Report:
+def write_report_of(warehouse: Path, target: Path | None = None, bundle_cache: Path | None = None) -> Report:
     """The report of the published warehouse file ``warehouse`` (opened read-only)."""
     with duckdb.connect(str(warehouse), read_only=True) as conn:
-        return write_report(conn, target or report_path(warehouse), str(warehouse))
+        return write_report(conn, target or report_path(warehouse), str(warehouse), bundle_cache)
