@@ -116,3 +116,21 @@ def test_a_batch_with_a_fifo_and_a_name_that_is_not_utf8_loads_its_articles(work
         rejected = dict(conn.execute("select source, reason from analytics.rejected").fetchall())
     assert articles == {"inbox/berita-\\xff\\xfe-caf\\xe9.txt", "inbox/berita.txt"}
     assert rejected == {"inbox/pipa.html": "refused: not a regular file (a FIFO (named pipe))"}
+
+
+def test_files_read_side_by_side_are_recorded_in_listing_order_and_stored_once(tmp_path: Path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    texts = {f"berita-{n:03d}.txt": f"Berita nomor {n % 7}.\n".encode() * 2000 for n in range(60)}  # 7 contents
+    for name, content in texts.items():
+        (folder / name).write_bytes(content)
+    os.mkfifo(folder / "zz-pipa.txt")
+
+    result = poll_within(folder, tmp_path)
+
+    assert [d.source for d in result.documents] == [f"kotak/{name}" for name in sorted(texts)] + ["kotak/zz-pipa.txt"]
+    store = RawStore(tmp_path / "raw")
+    for document in result.documents[:-1]:
+        assert store.get(document.content_hash) == texts[document.source.split("/", 1)[1]]
+    assert result.documents[-1].content_hash is None and "not a regular file" in result.documents[-1].error
+    assert len(list((tmp_path / "raw").rglob("*.gz"))) == 7 and not list((tmp_path / "raw").rglob("*.tmp"))

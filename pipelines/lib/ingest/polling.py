@@ -9,9 +9,11 @@ cannot be read gives a ``PollResult`` with its ``error``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pipelines.lib.ingest.feeds import Entry
@@ -24,6 +26,7 @@ from pipelines.lib.ingest.source_config import Source
 from pipelines.lib.ingest.urls import canonical_url, split_page
 from pipelines.lib.ingest.warc_records import WarcProblem, WarcResponse
 from pipelines.lib.ingest.warc_source import LanguageOf, WarcRead, read_pages, warc_files
+from pipelines.lib.workers import default_count
 
 ARTICLE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 MAX_ATTEMPTS = 5  # a failed URL its source no longer lists is given up after this many failures
@@ -85,31 +88,51 @@ def remember(known: dict[str, Known], aliases: dict[str, str], result: PollResul
         )  # fmt: skip
 
 
+@dataclasses.dataclass(frozen=True)
+class _ChangedFile:
+    path: Path
+    name: str
+    key: str
+    byte_size: int
+    signature: str
+    before: Known | None
+
+
 def _poll_inbox(source: Source, known: Mapping[str, Known], store: RawStore, max_bytes: int, result: PollResult):
+    """The inbox files new or changed since the last poll, read and stored on one thread per core (hashing and
+    compressing let go of the interpreter lock), recorded in listing order."""
     folder = Path(source.location)
     if not folder.is_dir():
         result.error = f"inbox folder {folder} does not exist"
         return
+    changed = []
     for path, name in inbox_files(folder):
         result.listed += 1
         key = f"{source.name}/{name}"
         status = file_status(path)
         signature = f"{status.st_size}:{status.st_mtime_ns}"
         before = known.get(key)
-        if before is not None and before.file_signature == signature:
-            continue
-        try:
-            content, error = read_inbox_file(path, folder, max_bytes), None
-        except InboxRefusal as refusal:
-            content, error = None, refusal.reason
-        digest = store.put(content) if content is not None else None
-        result.fetches.append(Fetch(name, key, _outcome(before, digest, error), error=error))
-        result.documents.append(
-            Document(
-                key, source.name, key, source.language, kind=ARTICLE_SUFFIXES.get(path.suffix.lower(), "unsupported"),
-                content_hash=digest, byte_size=status.st_size, file_signature=signature, error=error,
-            )
-        )  # fmt: skip
+        if before is None or before.file_signature != signature:
+            changed.append(_ChangedFile(path, name, key, status.st_size, signature, before))
+    with ThreadPoolExecutor(default_count()) as readers:
+        stored = readers.map(lambda file: _read_and_store(file.path, folder, max_bytes, store), changed)
+        for file, (digest, error) in zip(changed, stored):
+            result.fetches.append(Fetch(file.name, file.key, _outcome(file.before, digest, error), error=error))
+            result.documents.append(
+                Document(
+                    file.key, source.name, file.key, source.language,
+                    kind=ARTICLE_SUFFIXES.get(file.path.suffix.lower(), "unsupported"), content_hash=digest,
+                    byte_size=file.byte_size, file_signature=file.signature, error=error,
+                )
+            )  # fmt: skip
+
+
+def _read_and_store(path: Path, folder: Path, max_bytes: int, store: RawStore) -> tuple[str | None, str | None]:
+    """(content hash, None) for a file read and stored, (None, reason) for one the inbox refuses."""
+    try:
+        return store.put(read_inbox_file(path, folder, max_bytes)), None
+    except InboxRefusal as refusal:
+        return None, refusal.reason
 
 
 def _poll_web(source, known, aliases, fetcher: Fetcher, store: RawStore, earlier: Earlier, result: PollResult):

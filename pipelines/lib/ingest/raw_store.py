@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import threading
 import zlib
 from pathlib import Path
 
@@ -34,7 +35,7 @@ class RawStore:
         target = self.path(digest)
         if not self._holds(digest):
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_bytes(gzip.compress(content, compresslevel=1, mtime=0))  # twice as fast as 6, 17% larger
             tmp.replace(target)
         return digest
