@@ -1,6 +1,9 @@
 """Per-document work spreads over worker processes, in order, with the time limit held in each worker."""
 
 import os
+import signal
+import subprocess
+import sys
 import time
 
 from pipelines.lib.limits import DocumentTimeout, time_limit
@@ -71,3 +74,38 @@ def test_with_one_worker_chunks_are_computed_here_one_at_a_time(tmp_path):
     with Workers(1) as workers:
         first = next(workers.map_chunks(started_marker, chunks))
         assert first == [0, 1, 2] and not (tmp_path / "started-3").exists()
+
+
+OWNER = """
+import os, sys, time
+from pipelines.lib.workers import Workers
+from tests.test_workers import square_and_pid
+workers = Workers(2)
+pids = {pid for _, pid in workers.map(square_and_pid, list(range(40)))}
+print(" ".join(str(pid) for pid in pids), flush=True)
+time.sleep(60)
+"""
+
+
+def test_workers_end_when_the_process_that_started_them_is_killed():
+    owner = subprocess.Popen([sys.executable, "-c", OWNER], stdout=subprocess.PIPE, text=True)
+    pids = [int(pid) for pid in owner.stdout.readline().split()]
+    assert len(pids) == 2 and owner.pid not in pids
+    owner.send_signal(signal.SIGKILL)
+    owner.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in pids)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat") as stat:  # a zombie has ended; it only waits for its parent to read it
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -8,13 +8,16 @@ functions, plain data). The pool starts on the first map that has enough work fo
 until the ``with`` block ends, so a run pays its start-up once, and a run with little or nothing
 to do never starts it. With one worker everything runs in this process. Workers are started by a
 fork server (a fresh interpreter), not forked from a process that holds a database connection and
-threads. Each worker runs ``fn`` on its main thread, so the per-document time limit holds there.
+threads, and end by themselves when the process that started them is killed. Each worker runs ``fn``
+on its main thread, so the per-document time limit holds there.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -22,6 +25,7 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
+OWNER_CHECK_SECONDS = 1.0
 PRELOAD = ["pipelines.lib.text.article", "pipelines.lib.extract.analysis", "pipelines.lib.warehouse.frames"]
 
 
@@ -68,7 +72,9 @@ class Workers:
         if self._pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(PRELOAD)
-            self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.count, mp_context=context, initializer=watch_owner, initargs=(os.getpid(),)
+            )
         return self._pool
 
     def close(self) -> None:
@@ -81,3 +87,18 @@ class Workers:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def watch_owner(owner: int, every: float = OWNER_CHECK_SECONDS) -> None:
+    """In a worker: end this process once the process that started the pool is gone (killed, so it could not
+    shut the pool down), instead of waiting for work forever."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(owner, 0)
+            except (ProcessLookupError, PermissionError):  # gone, or its number taken by another user's process
+                os._exit(0)
+
+    threading.Thread(target=watch, name="warta-owner-watch", daemon=True).start()
