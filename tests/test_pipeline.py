@@ -10,6 +10,7 @@ import polars as pl
 import pytest
 
 from pipelines.cli import run, summary
+from pipelines.lib.warehouse.publishing import in_published_storage
 from tests.conftest import copy_seeds, resources_for
 
 EXPECTED_COLUMNS = {
@@ -58,6 +59,7 @@ def test_samples_load_and_a_second_run_processes_nothing(workspace: Path):
     assert metadata(second, "quotes", "articles_processed") == 0
     assert counts(workspace) == loaded
     assert metadata(first, "report", "redrawn") and not metadata(second, "report", "redrawn")
+    assert in_published_storage(workspace / "work" / "warehouse.duckdb")  # so publishing copies the file
 
 
 def test_every_asset_check_passes(workspace: Path):

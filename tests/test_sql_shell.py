@@ -7,8 +7,14 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
-from pipelines.lib.warehouse.publishing import PUBLISHED_STORAGE_VERSION, publish
+from pipelines.lib.warehouse.publishing import (
+    PUBLISHED_STORAGE_VERSION,
+    WORKING_CONFIG,
+    in_published_storage,
+    publish,
+)
 
 DUCKDB_CLI = Path(sys.executable).parent / "duckdb"
 
@@ -51,9 +57,14 @@ def test_the_cli_opens_the_published_warehouse_and_queries_every_view(analyst_ru
     assert top.splitlines()[1].startswith("Vladimir Putin,")
 
 
-def test_the_published_file_keeps_the_tables_keys_and_comments(tmp_path: Path):
+@pytest.mark.parametrize(
+    "config",
+    [WORKING_CONFIG, {}],
+    ids=["a working file in the published storage, copied byte for byte", "an older one, copied catalog by catalog"],
+)
+def test_the_published_file_keeps_the_tables_keys_and_comments(tmp_path: Path, config: dict):
     working = tmp_path / "work.duckdb"
-    with duckdb.connect(str(working)) as conn:
+    with duckdb.connect(str(working), config=config) as conn:
         conn.execute("create schema core; create table core.t (id varchar primary key, n integer)")
         conn.execute("insert into core.t values ('a', 1), ('b', 2)")
         conn.execute("create schema analytics; create view analytics.v as select * from core.t")
@@ -68,6 +79,7 @@ def test_the_published_file_keeps_the_tables_keys_and_comments(tmp_path: Path):
     assert PUBLISHED_STORAGE_VERSION == "v1.0.0"
     assert storage_version_number(published) == 64  # what DuckDB 1.0 writes and every 1.x client reads
     assert not list(tmp_path.glob(".published.duckdb.*"))  # no copy or log left beside it
+    assert in_published_storage(working) == bool(config)
 
 
 def test_a_copy_left_by_a_killed_publication_is_removed(tmp_path: Path):

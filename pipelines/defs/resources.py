@@ -10,7 +10,7 @@ from pydantic import PrivateAttr
 
 from pipelines import settings
 from pipelines.lib.ingest.source_config import SourcesFile, load_sources
-from pipelines.lib.warehouse.publishing import publish
+from pipelines.lib.warehouse.publishing import WORKING_CONFIG, publish
 from pipelines.lib.warehouse.recovery import prepare_working
 from pipelines.lib.warehouse.run_lock import RunLock
 from pipelines.lib.warehouse.schema import apply_schema
@@ -60,7 +60,7 @@ class WarehouseResource(dg.ConfigurableResource):
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         self.working_path.parent.mkdir(parents=True, exist_ok=True)
-        conn = duckdb.connect(str(self.working_path))
+        conn = duckdb.connect(str(self.working_path), config=WORKING_CONFIG)
         try:
             yield conn
         finally:

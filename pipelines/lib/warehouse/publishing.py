@@ -1,10 +1,12 @@
 """Readers query a published copy of the warehouse; runs write a working copy.
 
-``publish`` checkpoints the working DuckDB file (folding its write-ahead log in), copies
-its whole catalog (tables, views, comments) into a new file beside the published one,
-written in ``PUBLISHED_STORAGE_VERSION`` so that every DuckDB client of the 1.x line
-(the DuckDB CLI, DBeaver, R, older Python clients) can open it, and renames it over the
-published file in one atomic step. A reader that holds the old file open keeps reading
+``publish`` checkpoints the working DuckDB file (folding its write-ahead log in), copies it
+into a new file beside the published one, in ``PUBLISHED_STORAGE_VERSION`` so that every
+DuckDB client of the 1.x line (the DuckDB CLI, DBeaver, R, older Python clients) can open
+it, and renames it over the published file in one atomic step. A working file written in
+that storage already (every one created since ``WORKING_CONFIG``) is copied byte for byte,
+in constant memory; an older one is copied catalog by catalog (tables, views, comments),
+which DuckDB holds in memory until the copy is detached. A reader that holds the old file open keeps reading
 the old, complete state (the rename leaves its open file intact); the next connection
 opens the new one. A run killed at any point leaves the published file as it was.
 """
@@ -12,6 +14,7 @@ opens the new one. A run killed at any point leaves the published file as it was
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -19,6 +22,9 @@ import duckdb
 # the oldest storage format of the 1.x line: DuckDB 1.0 and every later client read it
 PUBLISHED_STORAGE_VERSION = "v1.0.0"
 COPY_ALIAS = "published_copy"
+# new working files are created in the published storage, so that publishing is a file copy
+WORKING_CONFIG = {"storage_compatibility_version": PUBLISHED_STORAGE_VERSION}
+PUBLISHED_HEADER_VERSION = 64  # a file readable by DuckDB 1.0 and later says so in bytes 12-20 of its header
 
 
 def publish(working: Path, published: Path) -> int:
@@ -27,10 +33,14 @@ def publish(working: Path, published: Path) -> int:
     published.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_copies(published)
     tmp = published.with_name(f".{published.name}.{os.getpid()}.tmp")
-    with duckdb.connect(str(working)) as conn:
+    byte_for_byte = in_published_storage(working)
+    with duckdb.connect(str(working), config=WORKING_CONFIG) as conn:
         conn.execute("checkpoint")
         refuse_unfolded_log(working)
-        write_copy(conn, tmp)
+        if not byte_for_byte:
+            write_copy(conn, tmp)
+    if byte_for_byte:  # checkpointed and closed: the file holds the whole warehouse
+        shutil.copyfile(working, tmp)
     refuse_unfolded_log(tmp)
     fsync_file(tmp)
     # a log beside the published file belongs to the old file (someone opened it read-write): it must not
@@ -49,6 +59,17 @@ def write_copy(conn: duckdb.DuckDBPyConnection, target: Path) -> None:
         conn.execute(f'copy from database "{source}" to {COPY_ALIAS}')
     finally:
         conn.execute(f"detach {COPY_ALIAS}")  # detaching checkpoints the copy into its file
+
+
+def in_published_storage(database: Path) -> bool:
+    """Whether the DuckDB file ``database`` is written in the published storage (its header says so)."""
+    with Path(database).open("rb") as stream:
+        header = stream.read(20)
+    return (
+        len(header) == 20
+        and header[8:12] == b"DUCK"
+        and int.from_bytes(header[12:20], "little") == (PUBLISHED_HEADER_VERSION)
+    )
 
 
 def remove_stale_copies(published: Path) -> None:
