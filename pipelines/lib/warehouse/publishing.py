@@ -4,11 +4,11 @@
 into a new file beside the published one, in ``PUBLISHED_STORAGE_VERSION`` so that every
 DuckDB client of the 1.x line (the DuckDB CLI, DBeaver, R, older Python clients) can open
 it, and renames it over the published file in one atomic step. A working file written in
-that storage already (every one created since ``WORKING_CONFIG``) is copied byte for byte,
+that storage already (warta creates them so: ``WORKING_CONFIG``) is copied byte for byte,
 in constant memory; an older one is copied catalog by catalog (tables, views, comments),
-which DuckDB holds in memory until the copy is detached. A reader that holds the old file open keeps reading
-the old, complete state (the rename leaves its open file intact); the next connection
-opens the new one. A run killed at any point leaves the published file as it was.
+which DuckDB holds in memory until the copy is detached. A reader that holds the old file
+open keeps reading the old, complete state (the rename leaves its open file intact); the
+next connection opens the new one. A run killed at any point leaves the published file as it was.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def in_published_storage(database: Path) -> bool:
     return (
         len(header) == 20
         and header[8:12] == b"DUCK"
-        and int.from_bytes(header[12:20], "little") == (PUBLISHED_HEADER_VERSION)
+        and int.from_bytes(header[12:20], "little") == PUBLISHED_HEADER_VERSION
     )
 
 
