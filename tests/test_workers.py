@@ -57,7 +57,7 @@ def test_the_next_chunk_is_computed_while_the_caller_handles_this_one(tmp_path):
     chunks = [[(str(tmp_path), n) for n in range(k * 10, k * 10 + 10)] for k in range(3)]
     seen = []
     with Workers(2) as workers:
-        for results in workers.map_chunks(started_marker, chunks):
+        for _, results in workers.map_chunks(started_marker, chunks):
             chunk = len(seen)
             seen.append(results)
             if chunk < 2:  # the caller is still busy with this chunk: the next one is in the pool already
@@ -72,7 +72,7 @@ def test_the_next_chunk_is_computed_while_the_caller_handles_this_one(tmp_path):
 def test_with_one_worker_chunks_are_computed_here_one_at_a_time(tmp_path):
     chunks = [[(str(tmp_path), n) for n in range(k * 3, k * 3 + 3)] for k in range(2)]
     with Workers(1) as workers:
-        first = next(workers.map_chunks(started_marker, chunks))
+        _, first = next(workers.map_chunks(started_marker, chunks))
         assert first == [0, 1, 2] and not (tmp_path / "started-3").exists()
 
 

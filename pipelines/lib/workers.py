@@ -47,17 +47,17 @@ class Workers:
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         return self._submitted(fn, items)()
 
-    def map_chunks(self, fn: Callable[[T], R], chunks: Iterable[Sequence[T]]) -> Iterator[list[R]]:
-        """``map(fn, chunk)`` for each chunk in order; chunk k+1 is handed to the pool before the results of
+    def map_chunks(self, fn: Callable[[T], R], chunks: Iterable[Sequence[T]]) -> Iterator[tuple[Sequence[T], list[R]]]:
+        """Each chunk with ``map(fn, chunk)``, in order; chunk k+1 is handed to the pool before the results of
         chunk k are given back, so at most two chunks are in flight."""
-        ahead: Callable[[], list[R]] | None = None
+        ahead: tuple[Sequence[T], Callable[[], list[R]]] | None = None
         for items in chunks:
-            submitted = self._submitted(fn, items)
+            submitted = (items, self._submitted(fn, items))
             if ahead is not None:
-                yield ahead()
+                yield ahead[0], ahead[1]()
             ahead = submitted
         if ahead is not None:
-            yield ahead()
+            yield ahead[0], ahead[1]()
 
     def _submitted(self, fn: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
         """The results of ``fn`` on ``items``, to collect: already computing in the pool, or computed here

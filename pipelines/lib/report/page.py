@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import os
 from importlib import metadata
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import vl_convert
 
 from pipelines.lib.report import charts
 from pipelines.lib.report.data import ReportData
+from pipelines.lib.report.files import write_atomically
 from pipelines.lib.report.fingerprint import BUNDLE_PACKAGE, Stamp, stamp_tag
 
 TEMPLATE = "report.html.j2"
@@ -35,10 +35,7 @@ def vega_bundle(cache: Path | None = None) -> str:
     except (OSError, UnicodeDecodeError):
         pass
     bundle = _built_bundle()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(bundle, encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomically(path, bundle)
     return bundle
 
 

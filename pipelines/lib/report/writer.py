@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from pathlib import Path
 
 import duckdb
 
 from pipelines.lib.report.data import read_report_data
+from pipelines.lib.report.files import write_atomically
 from pipelines.lib.report.fingerprint import read_stamp, report_fingerprint
 
 
@@ -45,10 +45,7 @@ def write_report(
     from pipelines.lib.report.page import render  # altair and the Vega bundle: loaded only to draw
 
     html, drawn = render(data, source, dt.datetime.now(), fingerprint, bundle_cache)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_text(html, encoding="utf-8")
-    os.replace(tmp, target)
+    write_atomically(target, html)
     return Report(target, drawn, target.stat().st_size, redrawn=True)
 
 

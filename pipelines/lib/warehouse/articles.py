@@ -103,7 +103,7 @@ def clean_and_store(
     totals = CleaningTotals()
     groups = [(chunk, pages_to_clean(chunk)) for chunk in chunks(pages, chunk_size)]
     cleaned = workers.map_chunks(clean_stored_page, ([task(p) for p in chosen] for _, chosen in groups))
-    for (chunk, chosen), results in zip(groups, cleaned):
+    for (chunk, chosen), (_, results) in zip(groups, cleaned):
         assembly = cleaned_pages(chunk, dict(zip((page.source for page in chosen), results)))
         totals.marked_duplicate += store_articles(conn, assembly, now)
         totals.processed += len(chunk)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import duckdb
 import polars as pl
@@ -82,16 +82,10 @@ def extract_pending(
     workers = workers or Workers(1)
     written: Counter = Counter()
     batches = (articles_of(conn, pending[start : start + batch_size]) for start in range(0, len(pending), batch_size))
-    held: list[list[PendingArticle]] = []  # the batches handed to the workers, oldest first
-
-    def tasks() -> Iterator[list[tuple[PendingArticle, float]]]:
-        for batch in batches:
-            held.append(batch)
-            yield [(article, max_seconds) for article in batch]
-
+    tasks = ([(article, max_seconds) for article in batch] for batch in batches)
     done = 0
-    for results in workers.map_chunks(extract_article, tasks()):
-        batch = held.pop(0)
+    for items, results in workers.map_chunks(extract_article, tasks):
+        batch = [article for article, _ in items]
         written.update(write_batch(conn, batch, batch_extraction(results), max_seconds, now))
         done += len(batch)
         progress(f"extracted {done}/{len(pending)} articles")

@@ -10,13 +10,16 @@ import datetime as dt
 import duckdb
 
 MISMATCHED = """
-select count(*), count(*) filter (where substring(a.body, t.char_start + 1, t.char_end - t.char_start)
-    <> t.{text_column}), any_value(t.{text_column}) filter (where substring(a.body, t.char_start + 1,
-    t.char_end - t.char_start) <> t.{text_column})
-from {table} as t
-join core.articles as a using (article_id)
-join core.processing as p on p.article_id = t.article_id and p.stage = 'extract'
-where p.processed_at >= ?
+with written as (
+    select t.{text_column} as text,
+        substring(a.body, t.char_start + 1, t.char_end - t.char_start) = t.{text_column} as points_at_text
+    from {table} as t
+    join core.articles as a using (article_id)
+    join core.processing as p on p.article_id = t.article_id and p.stage = 'extract'
+    where p.processed_at >= ?
+)
+select count(*), count(*) filter (where not points_at_text), any_value(text) filter (where not points_at_text)
+from written
 """
 
 
