@@ -81,6 +81,7 @@ def test_zero_width_bidi_and_control_characters_are_removed():
     assert strip_invisible("Pu\u200btin dan X\u00adi Jin\u2060ping\ufeff") == "Putin dan Xi Jinping"
     assert strip_invisible("\u202bRusia\u202c \u2066China\u2069 \u200eIndia\u200f") == "Rusia China India"
     assert strip_invisible("satu\x00\x07dua\x0ctiga\u2028empat\r\n") == "satudua\ntiga\nempat\r\n"
+    assert strip_invisible("Babak\u200b\x0c\u200b\x0bkedua") == "Babak\n\nkedua"  # each break kept in a run
 
 
 def test_names_with_invisible_characters_match_the_lexicon_after_cleaning():
