@@ -35,6 +35,13 @@ def work_dir() -> str:
     return _path("WARTA_WORK_DIR", Path(warehouse()).parent / "work")
 
 
+def cache_dir() -> str:
+    """Where files that any warehouse on this machine can share are kept, such as the report's Vega script
+    (WARTA_CACHE_DIR; by default ``$XDG_CACHE_HOME/warta``, else ``~/.cache/warta``)."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return _path("WARTA_CACHE_DIR", home / "warta")
+
+
 def raw_dir() -> str:
     return _path("WARTA_RAW_DIR", DATA / "raw")
 

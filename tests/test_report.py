@@ -100,3 +100,11 @@ def test_the_vega_script_is_built_once_and_then_read_from_the_cache_folder(tmp_p
     assert kept.read_text() == built and "vegaEmbed" in built
     kept.write_text(built + "// read back")
     assert vega_bundle(tmp_path).endswith("// read back")
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_building_the_script_again(tmp_path: Path):
+    from pipelines.lib.report.page import vega_bundle
+
+    taken = tmp_path / "cache"
+    taken.write_text("a file where the folder should be")
+    assert "vegaEmbed" in vega_bundle(taken)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines import settings
 from pipelines.defs.resources import WarehouseResource
 from pipelines.lib.report.writer import write_report_of
 
@@ -21,7 +22,7 @@ from pipelines.lib.report.writer import write_report_of
     ),
 )
 def report(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    written = write_report_of(Path(warehouse.path), bundle_cache=Path(warehouse.work_dir))
+    written = write_report_of(Path(warehouse.path), bundle_cache=Path(settings.cache_dir()))
     context.log.info(f"report: {written.path} ({written.charts} charts, {'drawn' if written.redrawn else 'unchanged'})")
     return dg.MaterializeResult(
         metadata={

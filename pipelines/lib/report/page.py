@@ -25,8 +25,9 @@ REJECTED_ROWS_SHOWN = 200
 
 
 def vega_bundle(cache: Path | None = None) -> str:
-    """Vega, Vega-Lite and vega-embed as one script, shipped by vl-convert. Building it takes about a second, so
-    with a ``cache`` folder it is kept there, one file per vl-convert version, and read back on later runs."""
+    """Vega, Vega-Lite and vega-embed as one script, shipped by vl-convert. Building it takes about a second and
+    100 MiB, so with a ``cache`` folder it is kept there, one file per vl-convert version, and read back on later
+    runs (a folder it cannot write to only costs the build again)."""
     if cache is None:
         return _built_bundle()
     path = Path(cache) / f"vega-bundle-{metadata.version(BUNDLE_PACKAGE)}.js"
@@ -35,7 +36,10 @@ def vega_bundle(cache: Path | None = None) -> str:
     except (OSError, UnicodeDecodeError):
         pass
     bundle = _built_bundle()
-    write_atomically(path, bundle)
+    try:
+        write_atomically(path, bundle)
+    except OSError:
+        pass
     return bundle
 
 
