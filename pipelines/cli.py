@@ -177,7 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "report":
         from pipelines.lib.report.writer import write_report_of
 
-        written = write_report_of(Path(database), bundle_cache=Path(settings.cache_dir()))
+        written = write_report_of(
+            Path(database), bundle_cache=Path(settings.cache_dir()), memory_limit=settings.duckdb_memory()
+        )
         state = "drawn" if written.redrawn else "unchanged"
         print(f"{written.path}: {written.charts} charts, {written.bytes} bytes, {state}; open it in a browser")
     elif args.command == "eval":

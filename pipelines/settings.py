@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -40,6 +41,19 @@ def cache_dir() -> str:
     (WARTA_CACHE_DIR; by default ``$XDG_CACHE_HOME/warta``, else ``~/.cache/warta``)."""
     home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return _path("WARTA_CACHE_DIR", home / "warta")
+
+
+MEMORY = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B)", re.I)
+
+
+def duckdb_memory() -> str:
+    """The memory DuckDB may keep for the warehouse a run writes (and for the report's reads), such as ``64MB``:
+    beyond it, DuckDB drops cached blocks and spills to disk, so a run's memory does not grow with the
+    warehouse (WARTA_DUCKDB_MEMORY)."""
+    value = (os.environ.get("WARTA_DUCKDB_MEMORY") or "64MB").strip()
+    if not MEMORY.fullmatch(value):
+        raise SettingsError(f"WARTA_DUCKDB_MEMORY must be a size such as 64MB or 1GB, not {value!r}")
+    return value
 
 
 def raw_dir() -> str:

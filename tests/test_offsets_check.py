@@ -38,4 +38,6 @@ def test_a_quote_whose_offsets_miss_its_text_is_counted_among_the_rows_extracted
                      "from core.quotes)")  # fmt: skip
         checked, bad, example = mismatched_offsets(conn, "core.quotes", "quote_text", dt.datetime(2000, 1, 1))
         assert bad == 1 and checked > 20 and example
+        assert mismatched_offsets(conn, "core.quotes", "quote_text", dt.datetime(2000, 1, 1), batch_size=1) == (
+            checked, bad, example)  # fmt: skip
         assert mismatched_offsets(conn, "core.quotes", "quote_text", dt.datetime.now())[:2] == (0, 0)

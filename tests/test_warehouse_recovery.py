@@ -151,3 +151,17 @@ def test_a_limit_that_is_no_number_above_zero_is_an_error_naming_its_variable(mo
     monkeypatch.setitem(os.environ, variable, value)
     with pytest.raises(settings.SettingsError, match=f"{variable} must be a"):
         read()
+
+
+@pytest.mark.parametrize("value", ["banyak", "64", "-64MB", "64 MBs"])
+def test_a_duckdb_memory_that_is_no_size_is_an_error_naming_its_variable(monkeypatch, value):
+    monkeypatch.setitem(os.environ, "WARTA_DUCKDB_MEMORY", value)
+    with pytest.raises(settings.SettingsError, match="WARTA_DUCKDB_MEMORY must be a size"):
+        settings.duckdb_memory()
+
+
+@pytest.mark.parametrize("value", ["64MB", "1.5GB", "512 MiB", "2gb"])
+def test_a_duckdb_memory_is_a_size_duckdb_reads(monkeypatch, value):
+    monkeypatch.setitem(os.environ, "WARTA_DUCKDB_MEMORY", value)
+    with duckdb.connect(":memory:", config={"memory_limit": settings.duckdb_memory()}) as conn:
+        assert conn.execute("select current_setting('memory_limit')").fetchall()[0][0]

@@ -25,6 +25,8 @@ class WarehouseResource(dg.ConfigurableResource):
     path: str
     work_dir: str
     lock_timeout_seconds: float = 6 * 3600
+    memory_limit: str = "64MB"
+    """DuckDB's memory for the working warehouse: cached blocks beyond it are dropped, large operations spill."""
     _lock: RunLock | None = PrivateAttr(default=None)
 
     @property
@@ -60,7 +62,7 @@ class WarehouseResource(dg.ConfigurableResource):
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         self.working_path.parent.mkdir(parents=True, exist_ok=True)
-        conn = duckdb.connect(str(self.working_path), config=WORKING_CONFIG)
+        conn = duckdb.connect(str(self.working_path), config=WORKING_CONFIG | {"memory_limit": self.memory_limit})
         try:
             yield conn
         finally:
@@ -97,7 +99,9 @@ def build_resources() -> dict:
     """Resources from the environment: WARTA_SOURCES, WARTA_WAREHOUSE, WARTA_WORK_DIR, WARTA_RAW_DIR,
     WARTA_MAX_BYTES, WARTA_MAX_SECONDS, WARTA_WORKERS, WARTA_CHUNK_SIZE."""
     return {
-        "warehouse": WarehouseResource(path=settings.warehouse(), work_dir=settings.work_dir()),
+        "warehouse": WarehouseResource(
+            path=settings.warehouse(), work_dir=settings.work_dir(), memory_limit=settings.duckdb_memory()
+        ),
         "sources": SourcesResource(
             path=settings.sources(),
             raw_dir=settings.raw_dir(),

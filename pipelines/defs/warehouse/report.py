@@ -22,7 +22,9 @@ from pipelines.lib.report.writer import write_report_of
     ),
 )
 def report(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    written = write_report_of(Path(warehouse.path), bundle_cache=Path(settings.cache_dir()))
+    written = write_report_of(
+        Path(warehouse.path), bundle_cache=Path(settings.cache_dir()), memory_limit=warehouse.memory_limit
+    )
     context.log.info(f"report: {written.path} ({written.charts} charts, {'drawn' if written.redrawn else 'unchanged'})")
     return dg.MaterializeResult(
         metadata={

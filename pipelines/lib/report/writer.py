@@ -49,7 +49,11 @@ def write_report(
     return Report(target, drawn, target.stat().st_size, redrawn=True)
 
 
-def write_report_of(warehouse: Path, target: Path | None = None, bundle_cache: Path | None = None) -> Report:
-    """The report of the published warehouse file ``warehouse`` (opened read-only)."""
-    with duckdb.connect(str(warehouse), read_only=True) as conn:
+def write_report_of(
+    warehouse: Path, target: Path | None = None, bundle_cache: Path | None = None, memory_limit: str | None = None
+) -> Report:
+    """The report of the published warehouse file ``warehouse`` (opened read-only, with DuckDB keeping at most
+    ``memory_limit``)."""
+    config = {"memory_limit": memory_limit} if memory_limit else {}
+    with duckdb.connect(str(warehouse), read_only=True, config=config) as conn:
         return write_report(conn, target or report_path(warehouse), str(warehouse), bundle_cache)
