@@ -43,15 +43,16 @@ def cache_dir() -> str:
     return _path("WARTA_CACHE_DIR", home / "warta")
 
 
-MEMORY = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B)", re.I)
+MEMORY_SIZE = re.compile(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B)", re.I)
+DUCKDB_MEMORY = "64MB"
 
 
 def duckdb_memory() -> str:
     """The memory DuckDB may keep for the warehouse a run writes (and for the report's reads), such as ``64MB``:
     beyond it, DuckDB drops cached blocks and spills to disk, so a run's memory does not grow with the
     warehouse (WARTA_DUCKDB_MEMORY)."""
-    value = (os.environ.get("WARTA_DUCKDB_MEMORY") or "64MB").strip()
-    if not MEMORY.fullmatch(value):
+    value = (os.environ.get("WARTA_DUCKDB_MEMORY") or DUCKDB_MEMORY).strip()
+    if not MEMORY_SIZE.fullmatch(value):
         raise SettingsError(f"WARTA_DUCKDB_MEMORY must be a size such as 64MB or 1GB, not {value!r}")
     return value
 

@@ -25,7 +25,7 @@ class WarehouseResource(dg.ConfigurableResource):
     path: str
     work_dir: str
     lock_timeout_seconds: float = 6 * 3600
-    memory_limit: str = "64MB"
+    memory_limit: str = settings.DUCKDB_MEMORY
     """DuckDB's memory for the working warehouse: cached blocks beyond it are dropped, large operations spill."""
     _lock: RunLock | None = PrivateAttr(default=None)
 
@@ -96,8 +96,8 @@ class SourcesResource(dg.ConfigurableResource):
 
 
 def build_resources() -> dict:
-    """Resources from the environment: WARTA_SOURCES, WARTA_WAREHOUSE, WARTA_WORK_DIR, WARTA_RAW_DIR,
-    WARTA_MAX_BYTES, WARTA_MAX_SECONDS, WARTA_WORKERS, WARTA_CHUNK_SIZE."""
+    """Resources from the environment: WARTA_SOURCES, WARTA_WAREHOUSE, WARTA_WORK_DIR, WARTA_DUCKDB_MEMORY,
+    WARTA_RAW_DIR, WARTA_MAX_BYTES, WARTA_MAX_SECONDS, WARTA_WORKERS, WARTA_CHUNK_SIZE."""
     return {
         "warehouse": WarehouseResource(
             path=settings.warehouse(), work_dir=settings.work_dir(), memory_limit=settings.duckdb_memory()
