@@ -1,6 +1,8 @@
 """Actors: canonical names from whatever the article writes."""
 
 from pipelines.lib.extract.actors.actors import ArticleActors, actor_id
+from pipelines.lib.extract.actors.lexicon import load_lexicon
+from pipelines.lib.extract.actors.roles import role_and_name
 
 ARTICLE = (
     "Presiden Rusia Vladimir Putin menerima ajudan Rusia, Yuri Ushakov, di Moskow. "
@@ -56,3 +58,12 @@ def test_an_institution_speaks_as_an_organisation():
     actors = ArticleActors.scan("Kepolisian Sumatera Selatan mengatakan tak ada penangkapan.")
     actor = actors.resolve("Kepolisian Sumatera Selatan")
     assert (actor.name, actor.kind) == ("Kepolisian Sumatera Selatan", "organization")
+
+
+def test_a_name_written_with_runs_of_spaces_keeps_its_place_in_the_phrase():
+    phrase = "Ketua Majelis Hakim Pengadilan Negeri Surabaya,  Dwi   Hartono"
+    named = role_and_name(load_lexicon("id"), phrase)
+    assert (named.role, named.name) == ("Ketua Majelis Hakim Pengadilan Negeri Surabaya", "Dwi Hartono")
+    assert phrase[named.start : named.end] == "Dwi   Hartono"
+    named = role_and_name(load_lexicon("id"), "Direktur Utama PT Sinar Abadi, Hendra\u00a0Wijaya")
+    assert (named.name, named.end - named.start) == ("Hendra Wijaya", 13)

@@ -4,7 +4,6 @@ Lestari, SpPD-KEMD" is Rina Lestari; "Bupati Klaten Sri Mulyani" is Sri Mulyani,
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -52,23 +51,40 @@ def role_and_name(lexicon: ActorLexicon, phrase: str, places: frozenset[str] = f
     found = _find_name(phrase, name, cut)
     if found is None:
         return None
-    return Named(role_of(lexicon, phrase[: found.start()]), name, found.start(), found.end())
+    return Named(role_of(lexicon, phrase[: found[0]]), name, *found)
 
 
-def _find_name(phrase: str, name: str, start: int) -> re.Match | None:
-    """Where ``name`` (its words one space apart) stands in ``phrase`` from ``start``: the last place."""
-    found = None
-    for found in _name_pattern(name).finditer(phrase[start:]):
-        pass
-    if found is None:
+def _find_name(phrase: str, name: str, start: int) -> tuple[int, int] | None:
+    """Where ``name`` stands last in ``phrase`` from ``start`` (its words one or more spaces apart, no letter,
+    digit or underscore on either side), as (start, end); None when a letter or digit is glued before it."""
+    words = name.split()
+    found, pos = None, start
+    while words and (at := phrase.find(words[0], pos)) != -1:
+        end = _name_end(phrase, words, at, start)
+        found, pos = ((at, end), end) if end is not None else (found, at + 1)
+    if found is None or (found[0] > 0 and _is_word_character(phrase[found[0] - 1])):
         return None
-    return _name_pattern(name).match(phrase, start + found.start())
+    return found
 
 
-@functools.lru_cache(maxsize=4096)
-def _name_pattern(name: str) -> re.Pattern:
-    """``name`` with any run of spaces between its words, standing on its own (no word character around)."""
-    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in name.split()) + r"(?!\w)")
+def _name_end(phrase: str, words: list[str], at: int, start: int) -> int | None:
+    """The end of ``words`` written from ``at`` of ``phrase``, runs of spaces apart and standing alone (from
+    ``start`` on: what is before it does not count), or None."""
+    if at > start and _is_word_character(phrase[at - 1]):
+        return None
+    pos = at + len(words[0])
+    for word in words[1:]:
+        gap = pos
+        while pos < len(phrase) and phrase[pos].isspace():
+            pos += 1
+        if pos == gap or not phrase.startswith(word, pos):
+            return None
+        pos += len(word)
+    return None if pos < len(phrase) and _is_word_character(phrase[pos]) else pos
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def _without_place(
@@ -80,7 +96,7 @@ def _without_place(
     if len(tokens) < 3:
         return tokens
     at = _find_name(phrase, " ".join(tokens), 0)
-    before = " ".join((before_cut + " " + phrase[: at.start() if at else 0]).split())
+    before = " ".join((before_cut + " " + phrase[: at[0] if at else 0]).split())
     lowered = before.lower()
     last = before.rsplit(" ", 1)[-1]
     after_acronym = ACRONYM.fullmatch(last) and tokens[0] in places
