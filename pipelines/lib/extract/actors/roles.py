@@ -61,7 +61,10 @@ def _find_name(phrase: str, name: str, start: int) -> tuple[int, int] | None:
     found, pos = None, start
     while words and (at := phrase.find(words[0], pos)) != -1:
         end = _name_end(phrase, words, at, start)
-        found, pos = ((at, end), end) if end is not None else (found, at + 1)
+        if end is None:
+            pos = at + 1  # not the name here: look from the next character
+        else:
+            found, pos = (at, end), end  # a later place, if any, wins
     if found is None or (found[0] > 0 and _is_word_character(phrase[found[0] - 1])):
         return None
     return found
