@@ -27,11 +27,17 @@ class WarehouseResource(dg.ConfigurableResource):
     lock_timeout_seconds: float = 6 * 3600
     memory_limit: str = settings.DUCKDB_MEMORY
     """DuckDB's memory for the working warehouse: cached blocks beyond it are dropped, large operations spill."""
+    cache_dir: str | None = None
+    """Files every warehouse on the machine shares (the report's Vega script); None: WARTA_CACHE_DIR's default."""
     _lock: RunLock | None = PrivateAttr(default=None)
 
     @property
     def working_path(self) -> Path:
         return Path(self.work_dir) / "warehouse.duckdb"
+
+    @property
+    def shared_cache(self) -> Path:
+        return Path(self.cache_dir or settings.cache_dir())
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         self.check_places()
@@ -97,10 +103,13 @@ class SourcesResource(dg.ConfigurableResource):
 
 def build_resources() -> dict:
     """Resources from the environment: WARTA_SOURCES, WARTA_WAREHOUSE, WARTA_WORK_DIR, WARTA_DUCKDB_MEMORY,
-    WARTA_RAW_DIR, WARTA_MAX_BYTES, WARTA_MAX_SECONDS, WARTA_WORKERS, WARTA_CHUNK_SIZE."""
+    WARTA_CACHE_DIR, WARTA_RAW_DIR, WARTA_MAX_BYTES, WARTA_MAX_SECONDS, WARTA_WORKERS, WARTA_CHUNK_SIZE."""
     return {
         "warehouse": WarehouseResource(
-            path=settings.warehouse(), work_dir=settings.work_dir(), memory_limit=settings.duckdb_memory()
+            path=settings.warehouse(),
+            work_dir=settings.work_dir(),
+            memory_limit=settings.duckdb_memory(),
+            cache_dir=settings.cache_dir(),
         ),
         "sources": SourcesResource(
             path=settings.sources(),

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines import settings
 from pipelines.defs.resources import WarehouseResource
 from pipelines.lib.report.writer import write_report_of
 
@@ -23,7 +22,7 @@ from pipelines.lib.report.writer import write_report_of
 )
 def report(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     written = write_report_of(
-        Path(warehouse.path), bundle_cache=Path(settings.cache_dir()), memory_limit=warehouse.memory_limit
+        Path(warehouse.path), bundle_cache=warehouse.shared_cache, memory_limit=warehouse.memory_limit
     )
     context.log.info(f"report: {written.path} ({written.charts} charts, {'drawn' if written.redrawn else 'unchanged'})")
     return dg.MaterializeResult(
