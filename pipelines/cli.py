@@ -13,6 +13,7 @@ import dagster as dg
 import duckdb
 
 from pipelines import settings
+from pipelines.lib.workers import default_count, start_fork_server
 
 SUMMARY_TABLES = ("articles", "rejected", "actors", "quotes", "figures", "events", "polls")
 EXAMPLE_QUERY = (
@@ -26,7 +27,10 @@ def run(
 ) -> dg.ExecuteInProcessResult:
     """Run the `reingest` job (poll the sources, process what is new), or with ``reprocess`` the `reextract` job
     (clean and extract every stored document again, fetching nothing), in this process as one Dagster run
-    (recorded under DAGSTER_HOME if set)."""
+    (recorded under DAGSTER_HOME if set). With more than one worker, their fork server starts first, so that its
+    imports overlap the loading of the definitions."""
+    if (settings.workers() or default_count()) > 1:
+        start_fork_server()
     from pipelines.definitions import defs
     from pipelines.defs.resources import build_resources
 

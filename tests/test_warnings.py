@@ -39,6 +39,19 @@ def test_the_warning_checks_are_not_blocking():
     assert not checks["every_source_was_read"].blocking
 
 
+def test_the_key_and_offset_checks_block_what_is_downstream():
+    from pipelines.definitions import defs
+
+    graph = defs.resolve_asset_graph()
+    specs = [graph.get_check_spec(key) for key in graph.asset_check_keys]
+    blocking = sorted(f"{s.asset_key.path[-1]}:{s.name}" for s in specs if s.blocking)
+    assert blocking == [
+        "actors:actor_id_unique_not_null", "articles:article_id_unique_not_null", "events:event_id_unique_not_null",
+        "figures:figure_id_unique_not_null", "figures:offsets_point_at_text", "quotes:offsets_point_at_text",
+        "quotes:quote_id_unique_not_null",
+    ]  # fmt: skip
+
+
 def test_the_warning_stands_until_the_rejected_input_becomes_an_article(workspace):
     from tests.conftest import copy_seeds
 

@@ -4,44 +4,62 @@ warnings about what a run could not use (non-blocking, severity WARN)."""
 import datetime as dt
 
 import dagster as dg
+import duckdb
 
 from pipelines.defs.resources import WarehouseResource
 from pipelines.lib.warehouse.offsets import mismatched_offsets
 
 
-def key_check(asset: str, table: str, key: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(
+def key_spec(asset: str, table: str, key: str) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(
+        f"{key}_unique_not_null",
         asset=asset,
-        name=f"{key}_unique_not_null",
         blocking=True,
         description=f"Every row of {table} has a {key}, and no two share one.",
     )
-    def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-        with warehouse.get_connection() as conn:
-            nulls, dupes = conn.execute(
-                f"select count(*) filter (where {key} is null), count({key}) - count(distinct {key}) from {table}"
-            ).fetchall()[0]
-        return dg.AssetCheckResult(
-            passed=nulls == 0 and dupes == 0, metadata={"null_keys": nulls, "duplicate_keys": dupes}
-        )
-
-    return _check
 
 
-def offsets_check(asset: str, table: str, text_column: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(
+def key_result(conn: duckdb.DuckDBPyConnection, asset: str, table: str, key: str) -> dg.AssetCheckResult:
+    nulls, dupes = conn.execute(
+        f"select count(*) filter (where {key} is null), count({key}) - count(distinct {key}) from {table}"
+    ).fetchall()[0]
+    return dg.AssetCheckResult(
+        asset_key=asset,
+        check_name=f"{key}_unique_not_null",
+        passed=nulls == 0 and dupes == 0,
+        metadata={"null_keys": nulls, "duplicate_keys": dupes},
+    )
+
+
+def offsets_spec(asset: str, table: str, text_column: str) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(
+        "offsets_point_at_text",
         asset=asset,
-        name="offsets_point_at_text",
         blocking=True,
         description=f"For every row of {table} written by this run (its article extracted since the run started), "
         f"body[char_start:char_end] is its {text_column}.",
     )
-    def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource) -> dg.AssetCheckResult:
+
+
+def offsets_result(
+    conn: duckdb.DuckDBPyConnection, asset: str, table: str, text_column: str, since: dt.datetime
+) -> dg.AssetCheckResult:
+    checked, bad, example = mismatched_offsets(conn, table, text_column, since)
+    return dg.AssetCheckResult(
+        asset_key=asset,
+        check_name="offsets_point_at_text",
+        passed=bad == 0,
+        metadata={"rows_checked": checked, "mismatched_rows": bad, "example": str(example)},
+    )
+
+
+def key_check(asset: str, table: str, key: str) -> dg.AssetChecksDefinition:
+    """The key check of one asset, as a step of its own."""
+
+    @dg.multi_asset_check(specs=[key_spec(asset, table, key)], name=f"{asset}_{key}_unique_not_null")
+    def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse.get_connection() as conn:
-            checked, bad, example = mismatched_offsets(conn, table, text_column, run_started_at(context))
-        return dg.AssetCheckResult(
-            passed=bad == 0, metadata={"rows_checked": checked, "mismatched_rows": bad, "example": str(example)}
-        )
+            return key_result(conn, asset, table, key)
 
     return _check
 

@@ -7,14 +7,17 @@ wait on the writer; ``fn`` and the items must pickle (module-level
 functions, plain data). The pool starts on the first map that has enough work for it and lives
 until the ``with`` block ends, so a run pays its start-up once, and a run with little or nothing
 to do never starts it. With one worker everything runs in this process. Workers are started by a
-fork server (a fresh interpreter), not forked from a process that holds a database connection and
-threads, and end by themselves when the process that started them is killed. Each worker runs ``fn``
-on its main thread, so the per-document time limit holds there.
+fork server (a fresh interpreter that has imported the cleaning and extraction code), not forked from
+a process that holds a database connection and threads, and end by themselves when the process that
+started them is killed. ``start_fork_server()`` starts that server ahead of the first pool, so that its
+imports overlap the caller's own start-up. Each worker runs ``fn`` on its main thread, so the
+per-document time limit holds there.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import threading
 import time
@@ -31,6 +34,13 @@ PRELOAD = ["pipelines.lib.text.article", "pipelines.lib.extract.analysis", "pipe
 
 def default_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def start_fork_server() -> None:
+    """Start the fork server the pools' workers come from, if it is not running yet; it imports the code the
+    workers run on a core of its own while this process goes on."""
+    multiprocessing.forkserver.set_forkserver_preload(PRELOAD)
+    multiprocessing.forkserver.ensure_running()
 
 
 class Workers:
@@ -70,8 +80,8 @@ class Workers:
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            start_fork_server()
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(PRELOAD)
             self._pool = ProcessPoolExecutor(
                 max_workers=self.count, mp_context=context, initializer=watch_owner, initargs=(os.getpid(),)
             )

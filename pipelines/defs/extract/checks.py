@@ -1,8 +1,36 @@
-from pipelines.defs.checks import key_check, offsets_check
+"""Checks of the extraction tables, evaluated together in one step after `extractions` (the op that writes all
+four): every key unique and not null, and the offsets of this run's quotes and figures pointing at their text.
+Each check can also run on its own from the UI."""
 
-quote_id_check = key_check("quotes", "core.quotes", "quote_id")
-figure_id_check = key_check("figures", "core.figures", "figure_id")
-event_id_check = key_check("events", "core.events", "event_id")
-actor_id_check = key_check("actors", "core.actors", "actor_id")
-quote_offsets_check = offsets_check("quotes", "core.quotes", "quote_text")
-figure_offsets_check = offsets_check("figures", "core.figures", "surface")
+from collections.abc import Iterator
+
+import dagster as dg
+
+from pipelines.defs.checks import key_result, key_spec, offsets_result, offsets_spec, run_started_at
+from pipelines.defs.resources import WarehouseResource
+
+KEYS = {"quotes": "quote_id", "figures": "figure_id", "events": "event_id", "actors": "actor_id"}
+OFFSETS = {"quotes": "quote_text", "figures": "surface"}
+
+
+def table(asset: str) -> str:
+    return f"core.{asset}"
+
+
+@dg.multi_asset_check(
+    specs=[key_spec(asset, table(asset), key) for asset, key in KEYS.items()]
+    + [offsets_spec(asset, table(asset), column) for asset, column in OFFSETS.items()],
+    can_subset=True,
+)
+def extraction_checks(
+    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
+) -> Iterator[dg.AssetCheckResult]:
+    selected = {(key.asset_key.path[-1], key.name) for key in context.selected_asset_check_keys}
+    since = run_started_at(context)
+    with warehouse.get_connection() as conn:
+        for asset, key in KEYS.items():
+            if (asset, f"{key}_unique_not_null") in selected:
+                yield key_result(conn, asset, table(asset), key)
+        for asset, column in OFFSETS.items():
+            if (asset, "offsets_point_at_text") in selected:
+                yield offsets_result(conn, asset, table(asset), column, since)
