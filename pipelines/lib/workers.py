@@ -29,6 +29,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 OWNER_CHECK_SECONDS = 1.0
+TASKS_PER_WORKER = 16  # per chunk: small tasks, so that no worker waits long on another's last one
 PRELOAD = ["pipelines.lib.text.article", "pipelines.lib.extract.analysis", "pipelines.lib.warehouse.frames"]
 
 
@@ -74,7 +75,7 @@ class Workers:
         when asked (one worker, or too little work to start the pool for)."""
         if self.count == 1 or (self._pool is None and len(items) < self.min_items):
             return lambda: [fn(item) for item in items]
-        chunksize = max(1, len(items) // (self.count * 4))
+        chunksize = max(1, len(items) // (self.count * TASKS_PER_WORKER))
         results = self._started().map(fn, items, chunksize=chunksize)
         return lambda: list(results)
 
