@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from trafilatura.utils import load_html
 
 from pipelines.lib.text.characters import control_share, strip_invisible
 from pipelines.lib.text.decoding import UndecodableInput, declared_charset, decode_html, decode_text
-from pipelines.lib.text.html_tree import PageTooComplex, flatten_nesting, parse_html
+from pipelines.lib.text.html_tree import PageTooComplex, flatten_nesting, parse_html, too_deep
 from pipelines.lib.text.plain_page import page_from_text
 
 SENTENCE = "“Kami siap – kapan saja,” kata Putin."
@@ -108,6 +109,15 @@ def test_100_000_nested_divs_keep_their_paragraph():
     n = 100_000
     tree = parse_html("<html><body>" + "<div>" * n + "<p>Isi berita.</p>" + "</div>" * n + "</body></html>")
     assert tree.xpath("string(//p)") == "Isi berita."
+
+
+def test_a_tree_is_too_deep_from_an_element_with_248_ancestors_on():
+    def nested(divs: int):
+        return load_html("<html><body>" + "<div>" * divs + "x" + "</div>" * divs + "</body></html>")
+
+    assert not too_deep(nested(246))  # the innermost <div> under <html>, <body> and 245 others: 247 ancestors
+    assert too_deep(nested(247)) and too_deep(nested(300))
+    assert too_deep(nested(20), levels=21) and not too_deep(nested(20), levels=22)
 
 
 def test_flattening_drops_only_the_tags_nested_too_deep():
