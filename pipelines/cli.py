@@ -1,4 +1,9 @@
-"""``warta``: run the pipeline, summarise the warehouse, render its report, score it against a gold file."""
+"""``warta``: run the pipeline, summarise the warehouse, render its report, score it against a gold file.
+
+Dagster is imported by the commands that use it, not with this module: the worker processes that clean and
+extract import the entry script again (multiprocessing does that for the main module), and should not pay
+for loading Dagster.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,15 @@ import os
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import dagster as dg
 import duckdb
 
 from pipelines import settings
 from pipelines.lib.workers import default_count, start_fork_server
+
+if TYPE_CHECKING:
+    import dagster as dg
 
 SUMMARY_TABLES = ("articles", "rejected", "actors", "quotes", "figures", "events", "polls")
 EXAMPLE_QUERY = (
@@ -31,6 +39,8 @@ def run(
     imports overlap the loading of the definitions."""
     if (settings.workers() or default_count()) > 1:
         start_fork_server()
+    import dagster as dg
+
     from pipelines.definitions import defs
     from pipelines.defs.resources import build_resources
 
@@ -104,6 +114,8 @@ def backfill_add(files: list[str], sources: list[str] | None = None) -> list[str
     from pipelines.lib.ingest.source_config import load_sources
 
     listed = files or list(warc_partitions(load_sources(Path(settings.sources())), sources))
+    import dagster as dg
+
     instance = dg.DagsterInstance.get()
     new = sorted(set(listed) - set(instance.get_dynamic_partitions(warc_files.name)))
     instance.add_dynamic_partitions(warc_files.name, new)
@@ -112,6 +124,8 @@ def backfill_add(files: list[str], sources: list[str] | None = None) -> list[str
 
 def backfill_list() -> str:
     """The registered partitions, each with what its staged set holds."""
+    import dagster as dg
+
     from pipelines.defs.backfill.partitions import warc_files
     from pipelines.lib.backfill.staging import Staging
 
@@ -165,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warta: no warehouse at {database}; build it with `make run` (or set WARTA_WAREHOUSE)", file=sys.stderr)
         return 2
     if args.command == "run":
+        import dagster as dg
+
         result = run(reprocess=args.reprocess)
         processed = next(
             (

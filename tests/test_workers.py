@@ -5,9 +5,10 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from pipelines.lib.limits import DocumentTimeout, time_limit
-from pipelines.lib.workers import Workers
+from pipelines.lib.workers import Workers, start_fork_server
 
 
 def square_and_pid(n: int) -> tuple[int, int]:
@@ -29,6 +30,21 @@ def test_results_come_back_in_order_from_more_than_one_process():
         results = workers.map(square_and_pid, list(range(40)))
     assert [square for square, _ in results] == [n * n for n in range(40)]
     assert len({pid for _, pid in results} - {os.getpid()}) == 2
+
+
+def parent_and_preloaded(n: int) -> tuple[int, bool]:
+    return os.getppid(), "pipelines.lib.text.article" in sys.modules  # this module does not import it
+
+
+def test_every_pool_forks_its_workers_from_one_server_started_ahead_with_the_cleaning_code_loaded():
+    start_fork_server()
+    start_fork_server()
+    with Workers(2) as first:
+        results = first.map(parent_and_preloaded, list(range(16)))
+    with Workers(2) as second:
+        results += second.map(parent_and_preloaded, list(range(16)))
+    assert len({parent for parent, _ in results} - {os.getpid()}) == 1
+    assert all(loaded for _, loaded in results)
 
 
 def test_a_few_items_are_done_here_without_starting_a_pool():
@@ -85,6 +101,29 @@ pids = {pid for _, pid in workers.map(square_and_pid, list(range(40)))}
 print(" ".join(str(pid) for pid in pids), flush=True)
 time.sleep(60)
 """
+
+
+def holds_dagster(n: int) -> bool:
+    return "dagster" in sys.modules
+
+
+ENTRY_SCRIPT = """
+import sys
+from pipelines.cli import main  # as the `warta` script does: workers import the main script again
+from pipelines.lib.workers import Workers
+from tests.test_workers import holds_dagster
+if __name__ == "__main__":
+    with Workers(2) as workers:
+        print("dagster" in sys.modules, any(workers.map(holds_dagster, list(range(16)))))
+"""
+
+
+def test_workers_started_under_the_warta_script_do_not_load_dagster(tmp_path):
+    script = tmp_path / "warta"
+    script.write_text(ENTRY_SCRIPT)
+    env = os.environ | {"PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split() == ["False", "False"]
 
 
 def test_workers_end_when_the_process_that_started_them_is_killed():
