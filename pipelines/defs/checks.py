@@ -9,10 +9,16 @@ import duckdb
 from pipelines.defs.resources import WarehouseResource
 from pipelines.lib.warehouse.offsets import mismatched_offsets
 
+OFFSETS_CHECK = "offsets_point_at_text"
+
+
+def key_check_name(key: str) -> str:
+    return f"{key}_unique_not_null"
+
 
 def key_spec(asset: str, table: str, key: str) -> dg.AssetCheckSpec:
     return dg.AssetCheckSpec(
-        f"{key}_unique_not_null",
+        key_check_name(key),
         asset=asset,
         blocking=True,
         description=f"Every row of {table} has a {key}, and no two share one.",
@@ -25,7 +31,7 @@ def key_result(conn: duckdb.DuckDBPyConnection, asset: str, table: str, key: str
     ).fetchall()[0]
     return dg.AssetCheckResult(
         asset_key=asset,
-        check_name=f"{key}_unique_not_null",
+        check_name=key_check_name(key),
         passed=nulls == 0 and dupes == 0,
         metadata={"null_keys": nulls, "duplicate_keys": dupes},
     )
@@ -33,7 +39,7 @@ def key_result(conn: duckdb.DuckDBPyConnection, asset: str, table: str, key: str
 
 def offsets_spec(asset: str, table: str, text_column: str) -> dg.AssetCheckSpec:
     return dg.AssetCheckSpec(
-        "offsets_point_at_text",
+        OFFSETS_CHECK,
         asset=asset,
         blocking=True,
         description=f"For every row of {table} written by this run (its article extracted since the run started), "
@@ -47,7 +53,7 @@ def offsets_result(
     checked, bad, example = mismatched_offsets(conn, table, text_column, since)
     return dg.AssetCheckResult(
         asset_key=asset,
-        check_name="offsets_point_at_text",
+        check_name=OFFSETS_CHECK,
         passed=bad == 0,
         metadata={"rows_checked": checked, "mismatched_rows": bad, "example": str(example)},
     )
@@ -56,7 +62,7 @@ def offsets_result(
 def key_check(asset: str, table: str, key: str) -> dg.AssetChecksDefinition:
     """The key check of one asset, as a step of its own."""
 
-    @dg.multi_asset_check(specs=[key_spec(asset, table, key)], name=f"{asset}_{key}_unique_not_null")
+    @dg.multi_asset_check(specs=[key_spec(asset, table, key)], name=f"{asset}_{key_check_name(key)}")
     def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse.get_connection() as conn:
             return key_result(conn, asset, table, key)

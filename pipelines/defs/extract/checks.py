@@ -17,20 +17,20 @@ def table(asset: str) -> str:
     return f"core.{asset}"
 
 
-@dg.multi_asset_check(
-    specs=[key_spec(asset, table(asset), key) for asset, key in KEYS.items()]
-    + [offsets_spec(asset, table(asset), column) for asset, column in OFFSETS.items()],
-    can_subset=True,
-)
+KEY_SPECS = {asset: key_spec(asset, table(asset), key) for asset, key in KEYS.items()}
+OFFSETS_SPECS = {asset: offsets_spec(asset, table(asset), column) for asset, column in OFFSETS.items()}
+
+
+@dg.multi_asset_check(specs=[*KEY_SPECS.values(), *OFFSETS_SPECS.values()], can_subset=True)
 def extraction_checks(
     context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.AssetCheckResult]:
-    selected = {(key.asset_key.path[-1], key.name) for key in context.selected_asset_check_keys}
+    selected = context.selected_asset_check_keys
     since = run_started_at(context)
     with warehouse.get_connection() as conn:
         for asset, key in KEYS.items():
-            if (asset, f"{key}_unique_not_null") in selected:
+            if KEY_SPECS[asset].key in selected:
                 yield key_result(conn, asset, table(asset), key)
         for asset, column in OFFSETS.items():
-            if (asset, "offsets_point_at_text") in selected:
+            if OFFSETS_SPECS[asset].key in selected:
                 yield offsets_result(conn, asset, table(asset), column, since)
