@@ -179,14 +179,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warta: no warehouse at {database}; build it with `make run` (or set WARTA_WAREHOUSE)", file=sys.stderr)
         return 2
     if args.command == "run":
-        import dagster as dg
-
         result = run(reprocess=args.reprocess)
         processed = next(
             (
                 e.materialization.metadata["processed"].value
                 for e in result.get_asset_materialization_events()
-                if e.asset_key == dg.AssetKey("articles")
+                if e.asset_key.path == ["articles"]
             ),
             0,
         )
