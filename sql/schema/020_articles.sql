@@ -1,6 +1,6 @@
 -- One row per article: the clean text of an accepted input.
 create table if not exists core.articles (
-    article_id      varchar primary key,
+    article_id      varchar not null,      -- the key: unique by a blocking check, no index (see 001_schemas.sql)
     source          varchar not null,
     content_hash    varchar not null,
     url             varchar,

@@ -1,6 +1,6 @@
 -- One row per canonical actor (person, country, organisation).
 create table if not exists core.actors (
-    actor_id        varchar primary key,
+    actor_id        varchar not null,      -- the key: unique by a blocking check, no index (see 001_schemas.sql)
     name            varchar not null,
     kind            varchar not null,
     country         varchar,
@@ -19,7 +19,7 @@ create table if not exists core.actor_mentions (
 
 -- One row per quote; body[char_start:char_end] is the quoted or reported text.
 create table if not exists core.quotes (
-    quote_id        varchar primary key,
+    quote_id        varchar not null,      -- the key: unique by a blocking check, no index (see 001_schemas.sql)
     article_id      varchar not null,
     speaker_id      varchar not null,
     kind            varchar not null,      -- direct | indirect
@@ -37,7 +37,7 @@ create table if not exists core.quotes (
 
 -- One row per mention of a figure (money, percent, count, duration) in an article.
 create table if not exists core.figures (
-    figure_id       varchar primary key,
+    figure_id       varchar not null,      -- the key: unique by a blocking check, no index (see 001_schemas.sql)
     article_id      varchar not null,
     kind            varchar not null,
     value           double not null,
@@ -51,7 +51,7 @@ create table if not exists core.figures (
 
 -- One row per event an article reports.
 create table if not exists core.events (
-    event_id        varchar primary key,
+    event_id        varchar not null,      -- the key: unique by a blocking check, no index (see 001_schemas.sql)
     article_id      varchar not null,
     event_type      varchar not null,
     mode            varchar,

@@ -1,0 +1,35 @@
+"""Keys are unique because a blocking check holds them so, not because of an index (the large tables carry none,
+see sql/schema/001_schemas.sql): a duplicated quote fails its check, and readers keep the last complete state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from tests.conftest import copy_seeds
+from tests.test_pipeline import materialize, query
+
+
+def test_the_large_tables_carry_no_primary_key_index(workspace: Path):
+    copy_seeds(workspace / "inbox")
+    materialize(workspace)
+    keys = "select table_name from duckdb_constraints() where constraint_type = 'PRIMARY KEY'"
+    keyed = {table for (table,) in query(workspace, keys)}
+    assert not keyed & {"articles", "actors", "quotes", "figures", "events"}
+    assert "documents" in keyed  # written with `on conflict`
+
+
+def test_a_duplicated_quote_fails_its_key_check_and_the_run_publishes_nothing(workspace: Path):
+    copy_seeds(workspace / "inbox")
+    materialize(workspace)
+    published = query(workspace, "select count(*) from analytics.quotes")[0][0]
+    with duckdb.connect(str(workspace / "work" / "warehouse.duckdb")) as conn:
+        conn.execute("insert into core.quotes select * from core.quotes order by quote_id limit 1")
+    (workspace / "inbox" / "new.txt").write_text('Hakim Ketua Budi Santoso mengatakan, "Sidang ditunda sepekan."\n')
+    with pytest.raises(dg.DagsterError, match="blocking asset check failed(.|\n)*quotes: quote_id_unique_not_null"):
+        materialize(workspace)
+    assert query(workspace, "select count(*) from analytics.quotes")[0][0] == published
+    assert not query(workspace, "select * from analytics.articles where source like '%new.txt'")
