@@ -5,6 +5,7 @@ The texts are written for these tests (a flood in Demak; people and figures inve
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipelines.lib.ingest.raw_store import RawStore
 from pipelines.lib.text.near_duplicates import (
     BANDS,
     DUPLICATE_SIMILARITY,
@@ -23,6 +25,8 @@ from pipelines.lib.text.near_duplicates import (
     signature,
     similarity,
 )
+from pipelines.lib.text.pages import Page
+from pipelines.lib.warehouse.articles import CleaningTask, clean_stored_page
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -204,3 +208,11 @@ def test_any_text_gets_a_signature_that_fits_a_bigint(a, b):
     assert len(sig_a) == SIGNATURE_SIZE and all(0 <= value < 2**63 for value in sig_a)
     assert similarity(sig_a, sig_a) == 1.0 and 0.0 <= similarity(sig_a, sig_b) <= 1.0
     assert len(band_keys(sig_a)) == BANDS
+
+
+def test_the_worker_that_cleans_a_page_signs_its_body(tmp_path: Path):
+    store = RawStore(tmp_path)
+    page = Page("inbox/suku-bunga.txt", "text", "inbox/suku-bunga.txt", 1, store.put(MONETARY.encode()), None)
+    cleaned = clean_stored_page(CleaningTask(page, str(tmp_path), dt.date(2026, 1, 5), 10_000_000, 30.0))
+    assert cleaned.result.body.startswith("Bank Indonesia memutuskan")  # the dateline is a field
+    assert cleaned.signature == signature(cleaned.result.body)

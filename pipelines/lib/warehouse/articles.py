@@ -17,6 +17,7 @@ import duckdb
 from pipelines.lib.ingest.raw_store import RawStore, RawStoreError
 from pipelines.lib.limits import DocumentTimeout, time_limit
 from pipelines.lib.text.article import EXTRACTOR_VERSION, ArticleRecord, Rejection, build_article
+from pipelines.lib.text.near_duplicates import signature
 from pipelines.lib.text.pages import Assembly, Page, assemble, chunks, pages_to_clean
 from pipelines.lib.warehouse import rows
 from pipelines.lib.warehouse.frames import frame
@@ -54,9 +55,21 @@ STALE_ARTICLES = "select count(*) from core.articles where extractor_version <> 
 
 @dataclasses.dataclass
 class CleanedPages(Assembly):
-    """An assembly, and which of its rejected pages were rejected because their raw bytes are lost."""
+    """An assembly, which of its rejected pages were rejected because their raw bytes are lost, and the
+    signatures the workers made of the pages' bodies."""
 
     unreadable: list[str] = dataclasses.field(default_factory=list)  # document keys
+    signed: dict[str, list[int]] = dataclasses.field(default_factory=dict)  # body -> MinHash signature
+
+
+@dataclasses.dataclass(frozen=True)
+class CleanedPage:
+    """A worker's answer for one stored page: its article or rejection, whether it was rejected because its
+    raw bytes are lost, and the article body's MinHash signature (made in the worker, off the writer's core)."""
+
+    result: ArticleRecord | Rejection
+    lost: bool = False
+    signature: list[int] | None = None
 
 
 def mark_all_pending(conn: duckdb.DuckDBPyConnection) -> None:
@@ -113,21 +126,25 @@ def clean_and_store(
     return totals
 
 
-def cleaned_pages(pages: list[Page], results: dict[str, tuple[ArticleRecord | Rejection, bool]]) -> CleanedPages:
+def cleaned_pages(pages: list[Page], results: dict[str, CleanedPage]) -> CleanedPages:
     """The assembly of ``pages`` from the results of cleaning the chosen ones (by document key)."""
-    unreadable = [source for source, (_, lost) in results.items() if lost]
-    assembly = assemble(pages, lambda page: results[page.source][0])
-    return CleanedPages(assembly.accepted, assembly.rejected, assembly.emptied, unreadable)
+    unreadable = [source for source, cleaned in results.items() if cleaned.lost]
+    signed = {
+        r.result.body: r.signature for r in results.values() if isinstance(r.result, ArticleRecord) and r.signature
+    }
+    assembly = assemble(pages, lambda page: results[page.source].result)
+    return CleanedPages(assembly.accepted, assembly.rejected, assembly.emptied, unreadable, signed)
 
 
-def clean_stored_page(task: CleaningTask) -> tuple[ArticleRecord | Rejection, bool]:
-    """One stored page cleaned or rejected, and whether it was rejected because its raw bytes are lost."""
+def clean_stored_page(task: CleaningTask) -> CleanedPage:
+    """One stored page cleaned and signed, or rejected (also because its raw bytes are lost)."""
     page = task.page
     try:
         content = RawStore(Path(task.raw_dir)).get(page.content_hash)
     except RawStoreError as error:
-        return Rejection(page.source, page.content_hash, f"{error}; read again at the next poll", 0), True
-    return clean_page(page, content, task.today, task.max_bytes, task.max_seconds), False
+        return CleanedPage(Rejection(page.source, page.content_hash, f"{error}; read again at the next poll", 0), True)
+    result = clean_page(page, content, task.today, task.max_bytes, task.max_seconds)
+    return CleanedPage(result, signature=signature(result.body) if isinstance(result, ArticleRecord) else None)
 
 
 def clean_page(
@@ -145,12 +162,12 @@ def clean_page(
     return result
 
 
-def store_articles(conn: duckdb.DuckDBPyConnection, assembly: Assembly, now: dt.datetime) -> int:
+def store_articles(conn: duckdb.DuckDBPyConnection, assembly: CleanedPages, now: dt.datetime) -> int:
     """Write the assembly and mark its duplicates in one transaction (a failed write leaves the documents
     pending, nothing half-written); returns how many articles were marked duplicate."""
     conn.begin()
     write_articles(conn, assembly, now)
-    duplicates = mark_duplicates(conn, assembly.accepted)
+    duplicates = mark_duplicates(conn, assembly.accepted, assembly.signed)
     conn.commit()
     return duplicates
 

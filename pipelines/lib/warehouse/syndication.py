@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 
 import duckdb
 
@@ -33,13 +34,17 @@ Held = dict[str, tuple[list[int], str | None]]  # article_id -> (signature, orig
 Bands = dict[str, list[str]]  # band key -> article ids
 
 
-def mark_duplicates(conn: duckdb.DuckDBPyConnection, articles: list[ArticleRecord]) -> int:
-    """Sign the articles and mark their duplicates; returns how many were marked."""
+def mark_duplicates(
+    conn: duckdb.DuckDBPyConnection, articles: list[ArticleRecord], signed: Mapping[str, list[int]] | None = None
+) -> int:
+    """Sign the articles and mark their duplicates; returns how many were marked. ``signed`` holds signatures
+    already made, by body (a worker's), so that only the other bodies are signed here."""
     if not articles:
         return 0
+    signed = signed or {}
     ordered = sorted(articles, key=lambda a: (a.published_date is None, a.published_date or dt.date.min, a.article_id))
     ids = [a.article_id for a in ordered]
-    signatures = {a.article_id: signature(a.body) for a in ordered}
+    signatures = {a.article_id: signed.get(a.body) or signature(a.body) for a in ordered}
     keys = {article_id: band_keys(sig) for article_id, sig in signatures.items()}
     rows.delete_rows(conn, "core.article_bands", "article_id", ids)
     rows.delete_rows(conn, "core.article_signatures", "article_id", ids)
