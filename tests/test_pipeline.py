@@ -66,7 +66,7 @@ def test_every_asset_check_passes(workspace: Path):
     copy_seeds(workspace / "inbox")
     result = materialize(workspace)
     evaluations = result.get_asset_check_evaluations()
-    assert len(evaluations) == 9  # 7 blocking (keys, offsets), 2 warnings (rejected inputs, failed sources)
+    assert len(evaluations) == 11  # 9 blocking (keys, offsets), 2 warnings (rejected inputs, failed sources)
     assert all(evaluation.passed for evaluation in evaluations), [e.check_name for e in evaluations if not e.passed]
 
 

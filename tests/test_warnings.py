@@ -46,9 +46,10 @@ def test_the_key_and_offset_checks_block_what_is_downstream():
     specs = [graph.get_check_spec(key) for key in graph.asset_check_keys]
     blocking = sorted(f"{s.asset_key.path[-1]}:{s.name}" for s in specs if s.blocking)
     assert blocking == [
-        "actors:actor_id_unique_not_null", "articles:article_id_unique_not_null", "events:event_id_unique_not_null",
+        "actors:actor_id_unique_not_null", "articles:article_id_unique_not_null",
+        "articles:article_signatures_article_id_unique_not_null", "events:event_id_unique_not_null",
         "figures:figure_id_unique_not_null", "figures:offsets_point_at_text", "quotes:offsets_point_at_text",
-        "quotes:quote_id_unique_not_null",
+        "quotes:processing_article_id_and_stage_unique_not_null", "quotes:quote_id_unique_not_null",
     ]  # fmt: skip
 
 

@@ -1,7 +1,9 @@
 """Shared shapes of asset checks: keys unique and not null, offsets that point at the text (blocking), and
 warnings about what a run could not use (non-blocking, severity WARN)."""
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 
 import dagster as dg
 import duckdb
@@ -12,26 +14,45 @@ from pipelines.lib.warehouse.offsets import mismatched_offsets
 OFFSETS_CHECK = "offsets_point_at_text"
 
 
-def key_check_name(key: str) -> str:
-    return f"{key}_unique_not_null"
+@dataclasses.dataclass(frozen=True)
+class TableKey:
+    """The key of a table an asset's step writes: one column, or several ("article_id, stage"). The check is named
+    after the key on the asset's own table (``quote_id_unique_not_null``), after the table and the key on a table
+    of the step's bookkeeping (``processing_article_id_and_stage_unique_not_null``)."""
+
+    asset: str
+    table: str
+    key: str
+    own: bool = True
+
+    @property
+    def columns(self) -> list[str]:
+        return [column.strip() for column in self.key.split(",")]
+
+    @property
+    def check_name(self) -> str:
+        prefix = "" if self.own else self.table.split(".")[-1] + "_"
+        return f"{prefix}{'_and_'.join(self.columns)}_unique_not_null"
 
 
-def key_spec(asset: str, table: str, key: str) -> dg.AssetCheckSpec:
+def key_spec(key: TableKey) -> dg.AssetCheckSpec:
     return dg.AssetCheckSpec(
-        key_check_name(key),
-        asset=asset,
+        key.check_name,
+        asset=key.asset,
         blocking=True,
-        description=f"Every row of {table} has a {key}, and no two share one.",
+        description=f"Every row of {key.table} has its key ({key.key}), and no two rows share one.",
     )
 
 
-def key_result(conn: duckdb.DuckDBPyConnection, asset: str, table: str, key: str) -> dg.AssetCheckResult:
+def key_result(conn: duckdb.DuckDBPyConnection, key: TableKey) -> dg.AssetCheckResult:
+    missing = " or ".join(f"{column} is null" for column in key.columns)
     nulls, dupes = conn.execute(
-        f"select count(*) filter (where {key} is null), count({key}) - count(distinct {key}) from {table}"
+        f"select count(*) filter (where {missing}), count(*) filter (where not ({missing}))"
+        f" - count(distinct ({key.key})) filter (where not ({missing})) from {key.table}"
     ).fetchall()[0]
     return dg.AssetCheckResult(
-        asset_key=asset,
-        check_name=key_check_name(key),
+        asset_key=key.asset,
+        check_name=key.check_name,
         passed=nulls == 0 and dupes == 0,
         metadata={"null_keys": nulls, "duplicate_keys": dupes},
     )
@@ -59,13 +80,16 @@ def offsets_result(
     )
 
 
-def key_check(asset: str, table: str, key: str) -> dg.AssetChecksDefinition:
-    """The key check of one asset, as a step of its own."""
+def key_checks(asset: str, *keys: TableKey) -> dg.AssetChecksDefinition:
+    """The key checks of one asset's tables, as a step of their own."""
+    specs = {key: key_spec(key) for key in keys}
 
-    @dg.multi_asset_check(specs=[key_spec(asset, table, key)], name=f"{asset}_{key_check_name(key)}")
-    def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    @dg.multi_asset_check(specs=list(specs.values()), name=f"{asset}_keys", can_subset=True)
+    def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
         with warehouse.get_connection() as conn:
-            return key_result(conn, asset, table, key)
+            for key, spec in specs.items():
+                if spec.key in context.selected_asset_check_keys:
+                    yield key_result(conn, key)
 
     return _check
 

@@ -33,7 +33,7 @@ create table if not exists core.rejected (
 
 -- One row per article: its MinHash signature, to find the same text published elsewhere.
 create table if not exists core.article_signatures (
-    article_id      varchar primary key,
+    article_id      varchar not null,      -- the key: unique by a blocking check, no index (see 001_schemas.sql)
     signature       bigint[] not null
 );
 

@@ -82,8 +82,7 @@ create table if not exists core.processing (
     stage           varchar not null,
     content_hash    varchar not null,
     extractor_version varchar not null,
-    processed_at    timestamp not null,
-    primary key (article_id, stage)
+    processed_at    timestamp not null     -- the key: (article_id, stage), unique by a blocking check, no index
 );
 
 -- One row per real-world event on the timeline (reports of it grouped across articles).

@@ -2,11 +2,15 @@
 
 import dagster as dg
 
-from pipelines.defs.checks import key_check, listing, run_started_at, warning
+from pipelines.defs.checks import TableKey, key_checks, listing, run_started_at, warning
 from pipelines.defs.metadata import preview
 from pipelines.defs.resources import WarehouseResource
 
-article_id_check = key_check("articles", "core.articles", "article_id")
+article_keys = key_checks(
+    "articles",
+    TableKey("articles", "core.articles", "article_id"),
+    TableKey("articles", "core.article_signatures", "article_id", own=False),  # the near-duplicate signatures
+)
 
 REJECTED = "select source, reason, byte_size, rejected_at from core.rejected order by rejected_at desc, source"
 NEWEST = "select source, reason from core.rejected order by rejected_at desc, source limit 3"

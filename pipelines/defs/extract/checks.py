@@ -6,10 +6,16 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from pipelines.defs.checks import key_result, key_spec, offsets_result, offsets_spec, run_started_at
+from pipelines.defs.checks import TableKey, key_result, key_spec, offsets_result, offsets_spec, run_started_at
 from pipelines.defs.resources import WarehouseResource
 
-KEYS = {"quotes": "quote_id", "figures": "figure_id", "events": "event_id", "actors": "actor_id"}
+KEYS = [
+    TableKey("quotes", "core.quotes", "quote_id"),
+    TableKey("figures", "core.figures", "figure_id"),
+    TableKey("events", "core.events", "event_id"),
+    TableKey("actors", "core.actors", "actor_id"),
+    TableKey("quotes", "core.processing", "article_id, stage", own=False),  # which articles were extracted
+]
 OFFSETS = {"quotes": "quote_text", "figures": "surface"}
 
 
@@ -17,7 +23,7 @@ def table(asset: str) -> str:
     return f"core.{asset}"
 
 
-KEY_SPECS = {asset: key_spec(asset, table(asset), key) for asset, key in KEYS.items()}
+KEY_SPECS = {key: key_spec(key) for key in KEYS}
 OFFSETS_SPECS = {asset: offsets_spec(asset, table(asset), column) for asset, column in OFFSETS.items()}
 
 
@@ -28,9 +34,9 @@ def extraction_checks(
     selected = context.selected_asset_check_keys
     since = run_started_at(context)
     with warehouse.get_connection() as conn:
-        for asset, key in KEYS.items():
-            if KEY_SPECS[asset].key in selected:
-                yield key_result(conn, asset, table(asset), key)
+        for key, spec in KEY_SPECS.items():
+            if spec.key in selected:
+                yield key_result(conn, key)
         for asset, column in OFFSETS.items():
             if OFFSETS_SPECS[asset].key in selected:
                 yield offsets_result(conn, asset, table(asset), column, since)
