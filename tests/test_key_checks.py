@@ -37,7 +37,7 @@ def test_a_duplicated_quote_fails_its_key_check_and_the_run_publishes_nothing(wo
 
 
 def test_a_key_of_two_columns_is_unique_as_a_pair():
-    key = TableKey("quotes", "core.processing", "article_id, stage", own=False)
+    key = TableKey("quotes", "core.processing", "article_id, stage")
     assert key.check_name == "processing_article_id_and_stage_unique_not_null"
     with duckdb.connect() as conn:
         conn.execute("create schema core; create table core.processing (article_id varchar, stage varchar)")

@@ -3,7 +3,7 @@ warnings about what a run could not use (non-blocking, severity WARN)."""
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import dagster as dg
 import duckdb
@@ -17,13 +17,12 @@ OFFSETS_CHECK = "offsets_point_at_text"
 @dataclasses.dataclass(frozen=True)
 class TableKey:
     """The key of a table an asset's step writes: one column, or several ("article_id, stage"). The check is named
-    after the key on the asset's own table (``quote_id_unique_not_null``), after the table and the key on a table
-    of the step's bookkeeping (``processing_article_id_and_stage_unique_not_null``)."""
+    after the key on the asset's own table (core.quotes: ``quote_id_unique_not_null``), after the table and the
+    key on a table of the step's bookkeeping (``processing_article_id_and_stage_unique_not_null``)."""
 
     asset: str
     table: str
     key: str
-    own: bool = True
 
     @property
     def columns(self) -> list[str]:
@@ -31,7 +30,8 @@ class TableKey:
 
     @property
     def check_name(self) -> str:
-        prefix = "" if self.own else self.table.split(".")[-1] + "_"
+        name = self.table.split(".")[-1]
+        prefix = "" if name == self.asset else f"{name}_"
         return f"{prefix}{'_and_'.join(self.columns)}_unique_not_null"
 
 
@@ -80,6 +80,15 @@ def offsets_result(
     )
 
 
+def selected_key_results(
+    conn: duckdb.DuckDBPyConnection, specs: dict[TableKey, dg.AssetCheckSpec], selected: Iterable[dg.AssetCheckKey]
+) -> Iterator[dg.AssetCheckResult]:
+    """The results of the key checks among ``specs`` that the step was asked to evaluate."""
+    for key, spec in specs.items():
+        if spec.key in selected:
+            yield key_result(conn, key)
+
+
 def key_checks(asset: str, *keys: TableKey) -> dg.AssetChecksDefinition:
     """The key checks of one asset's tables, as a step of their own."""
     specs = {key: key_spec(key) for key in keys}
@@ -87,9 +96,7 @@ def key_checks(asset: str, *keys: TableKey) -> dg.AssetChecksDefinition:
     @dg.multi_asset_check(specs=list(specs.values()), name=f"{asset}_keys", can_subset=True)
     def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
         with warehouse.get_connection() as conn:
-            for key, spec in specs.items():
-                if spec.key in context.selected_asset_check_keys:
-                    yield key_result(conn, key)
+            yield from selected_key_results(conn, specs, context.selected_asset_check_keys)
 
     return _check
 

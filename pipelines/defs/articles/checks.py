@@ -9,7 +9,7 @@ from pipelines.defs.resources import WarehouseResource
 article_keys = key_checks(
     "articles",
     TableKey("articles", "core.articles", "article_id"),
-    TableKey("articles", "core.article_signatures", "article_id", own=False),  # the near-duplicate signatures
+    TableKey("articles", "core.article_signatures", "article_id"),  # the near-duplicate signatures
 )
 
 REJECTED = "select source, reason, byte_size, rejected_at from core.rejected order by rejected_at desc, source"

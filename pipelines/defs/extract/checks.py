@@ -6,7 +6,14 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from pipelines.defs.checks import TableKey, key_result, key_spec, offsets_result, offsets_spec, run_started_at
+from pipelines.defs.checks import (
+    TableKey,
+    key_spec,
+    offsets_result,
+    offsets_spec,
+    run_started_at,
+    selected_key_results,
+)
 from pipelines.defs.resources import WarehouseResource
 
 KEYS = [
@@ -14,7 +21,7 @@ KEYS = [
     TableKey("figures", "core.figures", "figure_id"),
     TableKey("events", "core.events", "event_id"),
     TableKey("actors", "core.actors", "actor_id"),
-    TableKey("quotes", "core.processing", "article_id, stage", own=False),  # which articles were extracted
+    TableKey("quotes", "core.processing", "article_id, stage"),  # which articles were extracted
 ]
 OFFSETS = {"quotes": "quote_text", "figures": "surface"}
 
@@ -34,9 +41,7 @@ def extraction_checks(
     selected = context.selected_asset_check_keys
     since = run_started_at(context)
     with warehouse.get_connection() as conn:
-        for key, spec in KEY_SPECS.items():
-            if spec.key in selected:
-                yield key_result(conn, key)
+        yield from selected_key_results(conn, KEY_SPECS, selected)
         for asset, column in OFFSETS.items():
             if OFFSETS_SPECS[asset].key in selected:
                 yield offsets_result(conn, asset, table(asset), column, since)

@@ -129,9 +129,7 @@ def clean_and_store(
 def cleaned_pages(pages: list[Page], results: dict[str, CleanedPage]) -> CleanedPages:
     """The assembly of ``pages`` from the results of cleaning the chosen ones (by document key)."""
     unreadable = [source for source, cleaned in results.items() if cleaned.lost]
-    signed = {
-        r.result.body: r.signature for r in results.values() if isinstance(r.result, ArticleRecord) and r.signature
-    }
+    signed = {cleaned.result.body: cleaned.signature for cleaned in results.values() if cleaned.signature}
     assembly = assemble(pages, lambda page: results[page.source].result)
     return CleanedPages(assembly.accepted, assembly.rejected, assembly.emptied, unreadable, signed)
 
